@@ -1,0 +1,16 @@
+import { NextResponse } from "next/server";
+
+import { publicRoute } from "@/lib/api";
+import { VERSION } from "@/lib/config";
+import { databaseIsReachable, getDb } from "@/lib/db";
+
+export const dynamic = "force-dynamic";
+
+export const GET = publicRoute(async () => {
+  const up = await databaseIsReachable(getDb());
+
+  return NextResponse.json(
+    { status: up ? "ok" : "error", database: up ? "ok" : "unreachable", version: VERSION },
+    { status: up ? 200 : 503 },
+  );
+});

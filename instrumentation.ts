@@ -1,0 +1,7 @@
+/** Runs once when the server starts, before it answers any request. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+
+  const { prepare } = await import("@/lib/startup");
+  await prepare();
+}

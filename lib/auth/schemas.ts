@@ -1,0 +1,73 @@
+import { z } from "zod";
+
+// Shared by the API routes and the console's forms; pure zod, no server code.
+
+export const ROLES = ["admin", "viewer"] as const;
+export const ZRoleSchema = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRoleSchema>;
+
+export const ZEmailSchema = z
+  .string()
+  .trim()
+  .max(254, "must be at most 254 characters")
+  .pipe(z.email("must be an email address"))
+  .transform((email) => email.toLowerCase());
+
+export const ZPasswordSchema = z
+  .string()
+  .min(10, "must be at least 10 characters")
+  .max(200, "must be at most 200 characters");
+
+export const ZNameSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(100, "must be at most 100 characters");
+
+export const ZCreateUserSchema = z.strictObject({
+  email: ZEmailSchema,
+  name: ZNameSchema,
+  password: ZPasswordSchema,
+  role: ZRoleSchema,
+});
+export type TCreateUser = z.infer<typeof ZCreateUserSchema>;
+
+export const ZSetupSchema = ZCreateUserSchema.omit({ role: true });
+export type TSetup = z.infer<typeof ZSetupSchema>;
+
+export const ZUpdateUserSchema = z.strictObject({ role: ZRoleSchema });
+export type TUpdateUser = z.infer<typeof ZUpdateUserSchema>;
+
+export const MAX_TOKEN_DAYS = 3650;
+
+export const ZCreateTokenSchema = z.strictObject({
+  name: ZNameSchema,
+  expiresInDays: z
+    .number()
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1")
+    .max(MAX_TOKEN_DAYS, `must be at most ${MAX_TOKEN_DAYS}`)
+    .nullable()
+    .optional(),
+});
+export type TCreateToken = z.infer<typeof ZCreateTokenSchema>;
+
+/** What the API returns for a user: never the password hash. */
+export interface TUserView {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  createdAt: string;
+}
+
+export interface TTokenView {
+  id: string;
+  name: string;
+  prefix: string;
+  owner: { id: string; email: string; name: string };
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  expired: boolean;
+}

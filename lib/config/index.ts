@@ -1,0 +1,159 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { z } from "zod";
+
+import packageJson from "../../package.json" with { type: "json" };
+
+export const VERSION: string = packageJson.version;
+
+const ZEnvSchema = z.object({
+  DATABASE_URL: z.string().trim().min(1).optional(),
+  TRIPLINE_DATA_DIR: z.string().trim().min(1).default("./data"),
+  TRIPLINE_SESSION_SECRET: z.string().min(32).optional(),
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  TRIPLINE_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, "must be 64 hexadecimal characters (32 bytes)")
+    .optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8).optional(),
+  ADMIN_NAME: z.string().trim().min(1).max(100).optional(),
+});
+
+export type DatabaseKind = "sqlite" | "postgresql";
+
+export interface Config {
+  dataDir: string;
+  database: { kind: DatabaseKind; url: string };
+  logLevel: z.infer<typeof ZEnvSchema>["LOG_LEVEL"];
+  secureCookies: boolean;
+  bootstrapAdmin: { email: string; password: string; name: string } | null;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+function parseEnv(env: NodeJS.ProcessEnv) {
+  const parsed = ZEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid environment:\n  ${lines.join("\n  ")}`);
+  }
+
+  return parsed.data;
+}
+
+/** SQLite paths in `file:` URLs are relative to the working directory. */
+function resolveDatabase(url: string | undefined, dataDir: string): Config["database"] {
+  if (!url) {
+    return { kind: "sqlite", url: `file:${join(dataDir, "tripline.db")}` };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return { kind: "postgresql", url };
+  }
+  if (url.startsWith("file:")) {
+    const path = url.slice("file:".length);
+
+    return { kind: "sqlite", url: `file:${isAbsolute(path) ? path : resolve(path)}` };
+  }
+  throw new ConfigError(
+    "DATABASE_URL: must start with postgresql:// (PostgreSQL) or file: (SQLite)",
+  );
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = parseEnv(env);
+  const dataDir = resolve(parsed.TRIPLINE_DATA_DIR);
+  const admin =
+    parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD
+      ? {
+          email: parsed.ADMIN_EMAIL.toLowerCase(),
+          password: parsed.ADMIN_PASSWORD,
+          name: parsed.ADMIN_NAME ?? "Administrator",
+        }
+      : null;
+
+  return {
+    dataDir,
+    database: resolveDatabase(parsed.DATABASE_URL, dataDir),
+    logLevel: parsed.LOG_LEVEL,
+    secureCookies: parsed.NEXTAUTH_URL?.startsWith("https://") ?? false,
+    bootstrapAdmin: admin,
+  };
+}
+
+let cached: Config | undefined;
+
+export function getConfig(): Config {
+  cached ??= loadConfig();
+
+  return cached;
+}
+
+export interface Secrets {
+  sessionSecret: string;
+  encryptionKey: string;
+}
+
+const ZSecretsFileSchema = z.object({
+  sessionSecret: z.string().min(32),
+  encryptionKey: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/**
+ * Secrets come from the environment when set there; otherwise they are made
+ * once and kept in `<dataDir>/secrets.json` (mode 0600), so a first start
+ * needs no configuration and restarts keep sessions valid.
+ */
+export function loadSecrets(config: Config = getConfig(), env = process.env): Secrets {
+  const parsed = parseEnv(env);
+  const fromEnv = {
+    sessionSecret: parsed.TRIPLINE_SESSION_SECRET ?? parsed.NEXTAUTH_SECRET,
+    encryptionKey: parsed.TRIPLINE_ENCRYPTION_KEY?.toLowerCase(),
+  };
+  if (fromEnv.sessionSecret && fromEnv.encryptionKey) {
+    return { sessionSecret: fromEnv.sessionSecret, encryptionKey: fromEnv.encryptionKey };
+  }
+
+  const file = join(config.dataDir, "secrets.json");
+  let stored: Secrets;
+  if (existsSync(file)) {
+    const result = ZSecretsFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!result.success) {
+      throw new ConfigError(`${file} is damaged; restore it or remove it to make new secrets`);
+    }
+    stored = result.data;
+  } else {
+    stored = {
+      sessionSecret: randomBytes(32).toString("base64url"),
+      encryptionKey: randomBytes(32).toString("hex"),
+    };
+    mkdirSync(config.dataDir, { recursive: true });
+    // `wx` fails if another process made the file first; then read theirs.
+    try {
+      writeFileSync(file, JSON.stringify(stored, null, 2), { flag: "wx", mode: 0o600 });
+      chmodSync(file, 0o600);
+    } catch (error) {
+      if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
+
+      return loadSecrets(config, env);
+    }
+  }
+
+  return {
+    sessionSecret: fromEnv.sessionSecret ?? stored.sessionSecret,
+    encryptionKey: fromEnv.encryptionKey ?? stored.encryptionKey,
+  };
+}
+
+let cachedSecrets: Secrets | undefined;
+
+export function getSecrets(): Secrets {
+  cachedSecrets ??= loadSecrets();
+
+  return cachedSecrets;
+}

@@ -1,0 +1,3 @@
+export { createDb, getDb, type Db } from "./client";
+export { databaseIsReachable } from "./health";
+export { migrate } from "./migrate";

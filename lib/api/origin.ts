@@ -9,8 +9,9 @@ import { ApiError } from "./errors";
  */
 export function assertSameOrigin(request: NextRequest): void {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (origin !== null && host !== null) {
+  const host =
+    request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? request.nextUrl.host;
+  if (origin !== null) {
     try {
       if (new URL(origin).host === host) return;
     } catch {

@@ -23,6 +23,8 @@ const ZEnvSchema = z.object({
   ADMIN_NAME: z.string().trim().min(1).max(100).optional(),
 });
 
+type Environment = Record<string, string | undefined>;
+
 export type DatabaseKind = "sqlite" | "postgresql";
 
 export interface Config {
@@ -37,7 +39,7 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-function parseEnv(env: NodeJS.ProcessEnv) {
+function parseEnv(env: Environment) {
   const parsed = ZEnvSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
@@ -65,7 +67,7 @@ function resolveDatabase(url: string | undefined, dataDir: string): Config["data
   );
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Environment = process.env): Config {
   const parsed = parseEnv(env);
   const dataDir = resolve(parsed.TRIPLINE_DATA_DIR);
   const admin =
@@ -109,7 +111,7 @@ const ZSecretsFileSchema = z.object({
  * once and kept in `<dataDir>/secrets.json` (mode 0600), so a first start
  * needs no configuration and restarts keep sessions valid.
  */
-export function loadSecrets(config: Config = getConfig(), env = process.env): Secrets {
+export function loadSecrets(config: Config = getConfig(), env: Environment = process.env): Secrets {
   const parsed = parseEnv(env);
   const fromEnv = {
     sessionSecret: parsed.TRIPLINE_SESSION_SECRET ?? parsed.NEXTAUTH_SECRET,

@@ -16,21 +16,25 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const sourcePath = join(root, "prisma/schema.prisma");
 const targetPath = join(root, "prisma/postgres/schema.prisma");
 
-function derivePostgresSchema(source) {
+// Each line of the source that differs for PostgreSQL, and its replacement.
+const SUBSTITUTIONS = [
+  [
+    'output       = "../lib/db/generated/sqlite"',
+    'output       = "../../lib/db/generated/postgres"',
+  ],
+  ['provider = "sqlite"', 'provider = "postgresql"'],
+  ['url      = "file:../data/tripline.db"', 'url      = "postgresql://localhost:5432/tripline"'],
+];
+
+export function derivePostgresSchema(source) {
   const header =
     "// GENERATED from prisma/schema.prisma by scripts/prisma-sync.mjs.\n" +
     "// Do not edit: change the source schema and run `npm run prisma:sync`.\n\n";
-  const body = source
-    .replace(/^\/\/ The source schema\.[^\n]*\n(\/\/[^\n]*\n)*\n/, "")
-    .replace(
-      'output       = "../lib/db/generated/sqlite"',
-      'output       = "../../lib/db/generated/postgres"',
-    )
-    .replace('provider = "sqlite"', 'provider = "postgresql"')
-    .replace(
-      'url      = "file:../data/tripline.db"',
-      'url      = "postgresql://localhost:5432/tripline"',
-    );
+  let body = source.replace(/^\/\/ The source schema\.[^\n]*\n(\/\/[^\n]*\n)*\n/, "");
+  for (const [from, to] of SUBSTITUTIONS) {
+    if (!body.includes(from)) throw new Error(`prisma/schema.prisma no longer contains: ${from}`);
+    body = body.replace(from, to);
+  }
 
   return header + body;
 }
@@ -71,9 +75,11 @@ function generate() {
 }
 
 const commands = { write, check, generate };
-const command = commands[process.argv[2] ?? ""];
-if (!command) {
-  console.error("usage: prisma-sync.mjs write|check|generate");
-  process.exit(2);
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const command = commands[process.argv[2] ?? ""];
+  if (!command) {
+    console.error("usage: prisma-sync.mjs write|check|generate");
+    process.exit(2);
+  }
+  command();
 }
-command();

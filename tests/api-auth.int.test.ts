@@ -159,7 +159,11 @@ describe("console session", () => {
     const user = await makeUser("admin");
     const cookie = await sessionCookie(user.id);
 
-    for (const headers of [{ cookie, origin: "https://evil.example" }, { cookie }]) {
+    const attempts: Record<string, string>[] = [
+      { cookie, origin: "https://evil.example" },
+      { cookie },
+    ];
+    for (const headers of attempts) {
       const response = await call(createUserRoute, { headers, json: newUser });
       expect(response.status).toBe(403);
       expectErrorBody(response.body, "forbidden");

@@ -1,0 +1,10 @@
+import type { ReactNode } from "react";
+
+import { requirePrincipal } from "@/app/_lib/current-principal";
+import { ConsoleShell } from "@/components/shell/console-shell";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { name, email, role } = await requirePrincipal();
+
+  return <ConsoleShell user={{ name, email, role }}>{children}</ConsoleShell>;
+}

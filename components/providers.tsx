@@ -1,0 +1,40 @@
+"use client";
+
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+
+import { ApiRequestError } from "./api-client";
+
+/**
+ * A session that ended while a page was open (expired, signed out in another
+ * tab, user removed) answers 401; send the operator to sign in again and back.
+ */
+function onApiError(error: unknown): void {
+  if (!(error instanceof ApiRequestError) || error.status !== 401) return;
+  const back = window.location.pathname + window.location.search;
+  window.location.assign(`/signin?callbackUrl=${encodeURIComponent(back)}`);
+}
+
+function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: onApiError }),
+    mutationCache: new MutationCache({ onError: onApiError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        // A refused request will be refused again; retry only what may pass.
+        retry: (failures, error) =>
+          failures < 2 && !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500),
+      },
+    },
+  });
+}
+
+// No next-auth SessionProvider: pages read the session on the server and
+// nothing calls useSession, so it would only add a /api/auth/session request
+// on every window focus. signIn and signOut work without it.
+export function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(makeQueryClient);
+
+  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { ConfigError, loadConfig, loadSecrets } from "./index";
+
+describe("loadConfig", () => {
+  it("defaults to SQLite in ./data with no configuration", () => {
+    const config = loadConfig({});
+
+    expect(config.database).toEqual({
+      kind: "sqlite",
+      url: `file:${resolve("data/tripline.db")}`,
+    });
+    expect(config.bootstrapAdmin).toBeNull();
+  });
+
+  it("recognises PostgreSQL URLs and relative SQLite files", () => {
+    expect(loadConfig({ DATABASE_URL: "postgresql://db:5432/t" }).database.kind).toBe("postgresql");
+    expect(loadConfig({ DATABASE_URL: "postgres://db/t" }).database.kind).toBe("postgresql");
+    expect(loadConfig({ DATABASE_URL: "file:./x.db" }).database.url).toBe(
+      `file:${resolve("x.db")}`,
+    );
+  });
+
+  it("names the variable that is wrong", () => {
+    expect(() => loadConfig({ DATABASE_URL: "mysql://db" })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(ConfigError);
+    expect(() => loadConfig({ TRIPLINE_ENCRYPTION_KEY: "short" })).toThrow(
+      /TRIPLINE_ENCRYPTION_KEY/,
+    );
+  });
+
+  it("takes the first admin from ADMIN_EMAIL and ADMIN_PASSWORD together", () => {
+    const config = loadConfig({ ADMIN_EMAIL: "Root@Example.com", ADMIN_PASSWORD: "long enough" });
+
+    expect(config.bootstrapAdmin).toEqual({
+      email: "root@example.com",
+      password: "long enough",
+      name: "Administrator",
+    });
+    expect(loadConfig({ ADMIN_EMAIL: "root@example.com" }).bootstrapAdmin).toBeNull();
+  });
+});
+
+describe("loadSecrets", () => {
+  it("makes secrets once into the data directory, private to the owner", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tripline-secrets-"));
+    try {
+      const config = loadConfig({ TRIPLINE_DATA_DIR: dir });
+      const first = loadSecrets(config, {});
+      const second = loadSecrets(config, {});
+
+      expect(second).toEqual(first);
+      expect(first.encryptionKey).toMatch(/^[0-9a-f]{64}$/);
+      expect(statSync(join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
+      expect(readFileSync(join(dir, "secrets.json"), "utf8")).toContain(first.sessionSecret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("prefers secrets from the environment", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tripline-secrets-"));
+    try {
+      const env = {
+        TRIPLINE_SESSION_SECRET: "s".repeat(40),
+        TRIPLINE_ENCRYPTION_KEY: "a".repeat(64),
+      };
+      const secrets = loadSecrets(loadConfig({ TRIPLINE_DATA_DIR: dir }), env);
+
+      expect(secrets).toEqual({ sessionSecret: "s".repeat(40), encryptionKey: "a".repeat(64) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -11,7 +11,7 @@ const noUpwardImports = {
   message: "lib/ never imports app/ or components/.",
 };
 const noServerCodeInComponents = {
-  group: ["@/lib/*", "!@/lib/*/schemas", "!@/lib/api/errors"],
+  regex: "^@/lib/(?!\\w[\\w-]*/schemas$|api/errors$)",
   message: "components/ are client code: talk to the API, import only lib/*/schemas.",
 };
 

@@ -41,7 +41,11 @@ async function send(path: string, { method = "GET", body }: ApiFetchOptions): Pr
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiRequestError(0, "network_error", "Could not reach Tripline. Check the connection.");
+    throw new ApiRequestError(
+      0,
+      "network_error",
+      "Could not reach Tripline. Check the connection.",
+    );
   }
 }
 
@@ -105,4 +109,13 @@ export async function apiFetch<T>(
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : "Something went wrong.";
+}
+
+/** For a single control: the server's words about that field, else its message. */
+export function fieldMessage(error: unknown, path: string): string {
+  const issue =
+    error instanceof ApiRequestError ? error.errors.find((e) => e.path === path) : undefined;
+  if (!issue) return errorMessage(error);
+
+  return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
 }

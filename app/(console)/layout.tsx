@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-import { requirePrincipal } from "@/app/_lib/current-principal";
+import { requirePrincipal } from "@/lib/auth/console-session";
 import { ConsoleShell } from "@/components/shell/console-shell";
 
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 
-import { requirePrincipal } from "@/app/_lib/current-principal";
+import { requirePrincipal } from "@/lib/auth/console-session";
 import { HealthCard } from "@/components/overview/health-card";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";

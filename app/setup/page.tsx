@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
-import { isSetupDone } from "@/app/_lib/current-principal";
+import { isSetupDone } from "@/lib/auth/console-session";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SetupForm } from "@/components/auth/setup-form";
 

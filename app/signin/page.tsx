@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
-import { getCurrentPrincipal, isSetupDone } from "@/app/_lib/current-principal";
+import { getCurrentPrincipal, isSetupDone } from "@/lib/auth/console-session";
 import { AuthCard } from "@/components/auth/auth-card";
 import { safeCallbackUrl } from "@/components/auth/safe-callback";
 import { SignInForm } from "@/components/auth/sign-in-form";

@@ -2,13 +2,18 @@
 
 import Link from "next/link";
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 import { ZSetupSchema } from "@/lib/auth/schemas";
 
 import { apiFetch, ApiRequestError, errorMessage } from "@/components/api-client";
 import { ZUserViewSchema } from "@/components/api-schemas";
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from "@/components/forms/field-errors";
+import {
+  serverFieldErrors,
+  zodFieldErrors,
+  type FieldErrors,
+} from "@/components/forms/field-errors";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/input";
@@ -17,6 +22,7 @@ import { useHydrated } from "@/components/use-hydrated";
 const EMPTY = { name: "", email: "", password: "", confirm: "" };
 
 export function SetupForm() {
+  const router = useRouter();
   const hydrated = useHydrated();
   const [values, setValues] = useState(EMPTY);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -54,7 +60,7 @@ export function SetupForm() {
         password: parsed.data.password,
         redirect: false,
       });
-      window.location.assign(result?.ok && !result.error ? "/" : "/signin");
+      router.replace(result?.ok && !result.error ? "/" : "/signin");
     } catch (failure) {
       setFieldErrors(serverFieldErrors(failure));
       const alreadyDone = failure instanceof ApiRequestError && failure.status === 403;

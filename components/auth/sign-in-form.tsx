@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
 import { Alert } from "@/components/ui/alert";
@@ -21,6 +22,7 @@ export interface SignInFormProps {
 }
 
 export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
+  const router = useRouter();
   const hydrated = useHydrated();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -41,8 +43,8 @@ export function SignInForm({ callbackUrl, initialError }: SignInFormProps) {
     try {
       const result = await signIn("credentials", { email, password, redirect: false });
       if (result?.ok && !result.error) {
-        // A full load, so the server renders the console with the new cookie.
-        window.location.assign(callbackUrl);
+        // Pending stays on until the console has replaced this page.
+        router.replace(callbackUrl);
 
         return;
       }

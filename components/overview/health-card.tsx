@@ -1,13 +1,14 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 
 import { errorMessage, fetchJson } from "@/components/api-client";
 import { ZHealthSchema } from "@/components/api-schemas";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex items-center justify-between gap-4 py-2">
       <dt className="text-sm text-slate-600">{label}</dt>

@@ -9,7 +9,13 @@ const TONES = {
   success: "bg-emerald-50 text-emerald-700 ring-emerald-200",
 } as const;
 
-export function Badge({ tone = "neutral", children }: { tone?: keyof typeof TONES; children: ReactNode }) {
+export function Badge({
+  tone = "neutral",
+  children,
+}: {
+  tone?: keyof typeof TONES;
+  children: ReactNode;
+}) {
   return (
     <span
       className={cx(

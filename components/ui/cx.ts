@@ -7,9 +7,9 @@ export function cx(...classes: Array<string | false | null | undefined>): string
 export const focusRing =
   "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600";
 
-/** Inputs and selects share one look; the border colour is set by the caller. */
+/** Inputs and selects share one look; size and border colour are set by the caller. */
 export const controlClass = cx(
-  "block w-full rounded-md border bg-white px-3 text-sm text-slate-900 shadow-sm",
+  "block rounded-md border bg-white px-3 text-sm text-slate-900 shadow-sm",
   "placeholder:text-slate-400 disabled:bg-slate-100 disabled:text-slate-500",
   focusRing,
   "focus-visible:outline-offset-0",

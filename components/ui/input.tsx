@@ -22,7 +22,7 @@ export function TextField({ label, hint, error, className, ...rest }: TextFieldP
         aria-describedby={describedBy(id, hint, error)}
         className={cx(
           controlClass,
-          "h-10",
+          "h-10 w-full",
           error ? "border-red-500" : "border-slate-300",
           className,
         )}

@@ -5,18 +5,27 @@ import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
 import { controlClass, cx } from "./cx";
 import { describedBy, FieldShell } from "./field";
 
-export type SelectProps = SelectHTMLAttributes<HTMLSelectElement>;
+export interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
+  /** The small size, for a control inside a table row. */
+  compact?: boolean;
+}
 
-export function Select({ className, ...rest }: SelectProps) {
+export function Select({ compact = false, className, ...rest }: SelectProps) {
   return (
     <select
-      className={cx(controlClass, "h-10 border-slate-300 pr-8 disabled:cursor-wait", className)}
+      className={cx(
+        controlClass,
+        compact ? "h-8 w-32" : "h-10 w-full",
+        rest["aria-invalid"] ? "border-red-500" : "border-slate-300",
+        "pr-8 disabled:cursor-wait",
+        className,
+      )}
       {...rest}
     />
   );
 }
 
-export interface SelectFieldProps extends Omit<SelectProps, "id"> {
+export interface SelectFieldProps extends Omit<SelectProps, "id" | "compact"> {
   label: string;
   hint?: ReactNode;
   error?: string;

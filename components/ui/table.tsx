@@ -5,7 +5,8 @@ import { cx } from "./cx";
 /** A table that scrolls sideways inside its card on narrow screens. */
 export function Table({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // `relative` keeps screen-reader-only cells inside the scrolling box.
+    <div className="relative overflow-x-auto">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>

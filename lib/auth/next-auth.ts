@@ -48,7 +48,7 @@ export function getAuthOptions(): NextAuthOptions {
     ],
     callbacks: {
       session({ session, token }) {
-        return { ...session, userId: token.sub };
+        return token.sub ? { ...session, userId: token.sub } : session;
       },
     },
     logger: {

@@ -53,21 +53,28 @@ export const ZCreateTokenSchema = z.strictObject({
 export type TCreateToken = z.infer<typeof ZCreateTokenSchema>;
 
 /** What the API returns for a user: never the password hash. */
-export interface TUserView {
-  id: string;
-  email: string;
-  name: string;
-  role: TRole;
-  createdAt: string;
-}
+export const ZUserViewSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: ZRoleSchema,
+  createdAt: z.string(),
+});
+export type TUserView = z.infer<typeof ZUserViewSchema>;
 
-export interface TTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  owner: { id: string; email: string; name: string };
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  expired: boolean;
-}
+/** What the API returns for a token: never the token or its hash. */
+export const ZTokenViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  owner: z.object({ id: z.string(), email: z.string(), name: z.string() }),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  expired: z.boolean(),
+});
+export type TTokenView = z.infer<typeof ZTokenViewSchema>;
+
+/** Only the creating response carries the plain token. */
+export const ZCreatedTokenSchema = ZTokenViewSchema.extend({ token: z.string() });
+export type TCreatedToken = z.infer<typeof ZCreatedTokenSchema>;

@@ -3,9 +3,9 @@ import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 
-import { getAuthOptions, principalForUser } from "@/lib/auth/next-auth";
-import type { Principal } from "@/lib/auth/principal";
-import { countUsers } from "@/lib/auth/users";
+import { getAuthOptions, principalForUser } from "./next-auth";
+import type { Principal } from "./principal";
+import { countUsers } from "./users";
 
 // Server-only helpers for the console's pages. `cache` shares one lookup
 // between a layout and its page within a request.
@@ -22,9 +22,7 @@ export const isSetupDone = cache(async (): Promise<boolean> => {
 export const getCurrentPrincipal = cache(async (): Promise<Principal | null> => {
   await connection();
   const session = await getServerSession(getAuthOptions());
-  // The session callback in lib/auth/next-auth.ts adds `userId`.
-  const userId =
-    session && "userId" in session && typeof session.userId === "string" ? session.userId : null;
+  const userId = session?.userId;
 
   return userId ? principalForUser(userId) : null;
 });

@@ -93,7 +93,9 @@ for (const result of results) {
     ? `${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`
     : "";
   const time = result.seconds === undefined ? "" : ` (${result.seconds.toFixed(1)} s)`;
-  console.log(`  ${result.ok ? "ok  " : "FAIL"} ${result.name}${detail ? `: ${detail}` : ""}${time}`);
+  console.log(
+    `  ${result.ok ? "ok  " : "FAIL"} ${result.name}${detail ? `: ${detail}` : ""}${time}`,
+  );
   total.passed += counts?.passed ?? 0;
   total.skipped += counts?.skipped ?? 0;
   // A failed stage that counted no failing test (lint, build...) counts as one failure.

@@ -19,6 +19,14 @@ export interface EqlField {
   type: EqlFieldType;
   /** Allowed values of a picklist; absent when any value is allowed (e.g. Tags). */
   values?: readonly string[];
+  /**
+   * Whether the database may hold null for this field. Query translation
+   * needs it: Prisma refuses `null` in filters on required columns, yet on
+   * nullable ones a negation must add the null case itself. Absent means
+   * "may be null", which is always correct for nullable columns and makes
+   * Prisma reject negations and `== null` on required ones.
+   */
+  nullable?: boolean;
 }
 
 export interface EqlLookup {

@@ -9,6 +9,9 @@ const nextConfig = {
     "@prisma/client",
     "pg",
     "pino",
+    // graphql-js checks types with instanceof; one copy loaded from
+    // node_modules keeps a bundle from holding two.
+    "graphql",
   ],
   poweredByHeader: false,
   reactStrictMode: true,

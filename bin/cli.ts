@@ -8,6 +8,7 @@ import { createToken, revokeTokenByPrefix } from "@/lib/auth/tokens";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { getConfig } from "@/lib/config";
 import { getDb, migrate } from "@/lib/db";
+import { seedDemoData } from "@/lib/lens";
 
 export const USAGE = `usage: tripline <command> [options]
 
@@ -17,6 +18,10 @@ commands:
                   prints the new token alone on stdout
   token revoke --prefix P
   migrate         applies pending database migrations
+  seed --demo [--force]
+                  adds demo regions, accounts, contacts, resources, 200 jobs and
+                  their allocations (with change events); refuses a second time
+                  unless --force
 
 The database is DATABASE_URL (default: SQLite at ./data/tripline.db).`;
 
@@ -90,11 +95,29 @@ async function migrateCommand(args: string[]): Promise<void> {
   );
 }
 
+async function seedCommand(args: string[]): Promise<void> {
+  let values: { demo?: boolean; force?: boolean };
+  try {
+    const options = { demo: { type: "boolean" as const }, force: { type: "boolean" as const } };
+    ({ values } = parseArgs({ args, options, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (!values.demo) throw new UsageError("seed needs --demo (the only data set so far)");
+  await migrate(getConfig().database);
+  const made = await seedDemoData({ force: values.force ?? false });
+  process.stderr.write(
+    `seeded ${made.regions} regions, ${made.accounts} accounts, ${made.contacts} contacts, ` +
+      `${made.resources} resources, ${made.jobs} jobs and ${made.allocations} allocations\n`,
+  );
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   "user create": userCreate,
   "token create": tokenCreate,
   "token revoke": tokenRevoke,
   migrate: migrateCommand,
+  seed: seedCommand,
 };
 
 function findCommand(argv: string[]): [(args: string[]) => Promise<void>, string[]] {

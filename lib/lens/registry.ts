@@ -228,13 +228,41 @@ export function eqlSchema(): EqlSchema {
   return Object.fromEntries(
     OBJECT_NAMES.map((name) => {
       const object = getObject(name);
-      const fields = object.fields.map((field) =>
-        field.values
-          ? { name: field.name, type: field.type, values: field.values }
-          : { name: field.name, type: field.type },
-      );
+      const fields = object.fields.map((field) => ({
+        name: field.name,
+        type: field.type,
+        nullable: isNullable(field),
+        ...(field.values ? { values: field.values } : {}),
+      }));
 
       return [name, { name, fields, lookups: object.lookups }];
     }),
+  );
+}
+
+/** False for fields that are required, have a default or are set by Tripline. */
+export function isNullable(field: FieldDef): boolean {
+  return !field.required && field.default === undefined && !field.readOnly;
+}
+
+/** The fields a caller may set on insert or update. */
+export function writableFields(object: ObjectDef): FieldDef[] {
+  return object.fields.filter((field) => !field.readOnly);
+}
+
+/**
+ * The table holding an object's records. Prisma model names are the singular
+ * names (`Job`), and the migrations keep them as table names.
+ */
+export function tableName(object: ObjectDef): string {
+  return object.singular;
+}
+
+/** Every lookup, on any object, that points at `target`. */
+export function lookupsInto(target: ObjectName): { object: ObjectDef; lookup: LookupDef }[] {
+  return OBJECT_NAMES.flatMap((name) =>
+    getObject(name)
+      .lookups.filter((lookup) => lookup.target === target)
+      .map((lookup) => ({ object: getObject(name), lookup })),
   );
 }

@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+import { getDb, type Db } from "@/lib/db";
+
+import type { Actor } from "../actor";
+import { isObjectName, type ObjectDef, type ObjectName } from "../registry";
+import { toJsonValue, type JsonValue, type LensRecord } from "../values";
+import type { Tx } from "./sql";
+import { CHANGE_EVENT_COUNTER, incrementCounter } from "./write-transaction";
+
+export const OPERATIONS = ["INSERT", "UPDATE", "DELETE"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+/** A record's values as events carry them: every field, dates as ISO strings. */
+export type JsonRecord = Record<string, JsonValue>;
+
+export interface ChangeEvent {
+  /** Gap-free, increasing in commit order; see write-transaction.ts. */
+  seq: number;
+  object: ObjectName;
+  uid: string;
+  operation: Operation;
+  /** Null on INSERT. */
+  previous: JsonRecord | null;
+  /** Null on DELETE. */
+  current: JsonRecord | null;
+  changedFields: string[];
+  actor: Actor;
+  createdAt: Date;
+}
+
+export interface NewChangeEvent {
+  object: ObjectDef;
+  uid: string;
+  operation: Operation;
+  previous: LensRecord | null;
+  current: LensRecord | null;
+  changedFields: string[];
+  actor: Actor;
+  at: Date;
+}
+
+export function toJsonRecord(object: ObjectDef, record: LensRecord): JsonRecord {
+  return Object.fromEntries(
+    object.fields.map((field) => [field.name, toJsonValue(record[field.name] ?? null)]),
+  );
+}
+
+/** Writes the event for one change; call it in the change's own write transaction. */
+export async function writeChangeEvent(tx: Tx, event: NewChangeEvent): Promise<number> {
+  const seq = await incrementCounter(tx, CHANGE_EVENT_COUNTER);
+  const previous = event.previous && JSON.stringify(toJsonRecord(event.object, event.previous));
+  const current = event.current && JSON.stringify(toJsonRecord(event.object, event.current));
+  await tx.$executeRaw`
+    INSERT INTO "ChangeEvent"
+      ("seq", "object", "uid", "operation", "previous", "current", "changedFields",
+       "actorType", "actorId", "createdAt")
+    VALUES (${seq}, ${event.object.name}, ${event.uid}, ${event.operation}, ${previous},
+      ${current}, ${JSON.stringify(event.changedFields)}, ${event.actor.type},
+      ${event.actor.id}, ${event.at})`;
+
+  return seq;
+}
+
+const ZJsonRecord = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+const ZStoredRecord = z
+  .string()
+  .nullable()
+  .transform((text) => (text === null ? null : ZJsonRecord.parse(JSON.parse(text))));
+const ZChangedFields = z.string().transform((text) => z.array(z.string()).parse(JSON.parse(text)));
+
+export interface ReadChangeEventsOptions {
+  /** Return events with a greater `seq`; 0 (the default) starts at the beginning. */
+  after?: number;
+  /** At most this many, 100 by default, at most 1000. */
+  limit?: number;
+}
+
+/**
+ * Events after `after`, in `seq` order. The read runs in a transaction: on
+ * SQLite the Prisma adapter shares one connection between requests, and a
+ * plain read could see the events of another request's transaction that is
+ * still open and may yet roll back. Inside a transaction it waits for it.
+ */
+export async function readChangeEvents(
+  options: ReadChangeEventsOptions = {},
+  db: Db = getDb(),
+): Promise<ChangeEvent[]> {
+  const after = options.after ?? 0;
+  const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
+  const rows = await db.$transaction((tx) =>
+    tx.changeEvent.findMany({
+      where: { seq: { gt: after } },
+      orderBy: { seq: "asc" },
+      take: limit,
+    }),
+  );
+
+  return rows.map((row) => {
+    if (!isObjectName(row.object)) throw new Error(`change event ${row.seq}: unknown object`);
+
+    return {
+      seq: row.seq,
+      object: row.object,
+      uid: row.uid,
+      operation: z.enum(OPERATIONS).parse(row.operation),
+      previous: ZStoredRecord.parse(row.previous),
+      current: ZStoredRecord.parse(row.current),
+      changedFields: ZChangedFields.parse(row.changedFields),
+      actor: {
+        type: z.enum(["user", "token", "system"]).parse(row.actorType),
+        id: row.actorId ?? "",
+      },
+      createdAt: row.createdAt,
+    };
+  });
+}

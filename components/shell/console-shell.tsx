@@ -18,6 +18,8 @@ export interface ConsoleUser {
 function navFor(role: TRole): NavItem[] {
   const items: NavItem[] = [
     { href: "/", label: "Overview" },
+    { href: "/data", label: "Data" },
+    { href: "/graphql/explorer", label: "GraphQL" },
     { href: "/tokens", label: "API tokens" },
   ];
   if (role === "admin") items.push({ href: "/users", label: "Users" });

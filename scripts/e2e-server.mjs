@@ -18,7 +18,15 @@ rmSync(DATA_DIR, { recursive: true, force: true });
 mkdirSync(DATA_DIR, { recursive: true });
 
 // The app's own defaults apply: SQLite in the data dir, secrets made there.
-const env = { ...process.env, TRIPLINE_DATA_DIR: DATA_DIR, NEXT_TELEMETRY_DISABLED: "1" };
+// The webhook test's receiver listens on loopback over plain http, which the
+// SSRF guard refuses unless told otherwise.
+const env = {
+  ...process.env,
+  TRIPLINE_DATA_DIR: DATA_DIR,
+  NEXT_TELEMETRY_DISABLED: "1",
+  TRIPLINE_ALLOWED_TARGETS: "127.0.0.0/8,::1/128",
+  TRIPLINE_ALLOW_HTTP: "true",
+};
 for (const name of [
   "DATABASE_URL",
   "ADMIN_EMAIL",

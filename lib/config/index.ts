@@ -21,6 +21,19 @@ const ZEnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8).optional(),
   ADMIN_NAME: z.string().trim().min(1).max(100).optional(),
+  // Delivery engine and worker (lib/delivery, lib/worker).
+  TRIPLINE_WORKER: z.enum(["on", "off"]).default("on"),
+  TRIPLINE_WORKER_SECRET: z.string().min(16).optional(),
+  TRIPLINE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
+  TRIPLINE_WORKER_BATCH: z.coerce.number().int().min(1).max(1000).default(100),
+  TRIPLINE_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  TRIPLINE_HOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  TRIPLINE_ALLOWED_TARGETS: z.string().default(""),
+  TRIPLINE_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+  TRIPLINE_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
+  TRIPLINE_LEASE_MARGIN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  TRIPLINE_DISABLE_AFTER_DAYS: z.coerce.number().positive().default(5),
+  TRIPLINE_DELIVERY_RETENTION_DAYS: z.coerce.number().positive().default(30),
 });
 
 type Environment = Record<string, string | undefined>;
@@ -33,6 +46,32 @@ export interface Config {
   logLevel: z.infer<typeof ZEnvSchema>["LOG_LEVEL"];
   secureCookies: boolean;
   bootstrapAdmin: { email: string; password: string; name: string } | null;
+  delivery: DeliveryConfig;
+  worker: WorkerConfig;
+}
+
+export interface DeliveryConfig {
+  /** CIDRs that may be called even though they are not public. */
+  allowedTargets: string[];
+  allowHttp: boolean;
+  /** Multiplies every retry wait; below 1 only to compress schedules in tests. */
+  retryScale: number;
+  /** Added to the attempt timeout to make the lease. */
+  leaseMarginMs: number;
+  /** Per-hook in-flight cap for hooks that do not set their own. */
+  hookConcurrency: number;
+  /** A hook failing this long without one success is disabled. */
+  disableAfterMs: number;
+  retentionMs: number;
+}
+
+export interface WorkerConfig {
+  /** Whether `npm start` runs a worker in the server process. */
+  inProcess: boolean;
+  secret: string | null;
+  concurrency: number;
+  batchSize: number;
+  pollMs: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +124,24 @@ export function loadConfig(env: Environment = process.env): Config {
     logLevel: parsed.LOG_LEVEL,
     secureCookies: parsed.NEXTAUTH_URL?.startsWith("https://") ?? false,
     bootstrapAdmin: admin,
+    delivery: {
+      allowedTargets: parsed.TRIPLINE_ALLOWED_TARGETS.split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+      allowHttp: parsed.TRIPLINE_ALLOW_HTTP === "true",
+      retryScale: parsed.TRIPLINE_RETRY_SCALE,
+      leaseMarginMs: parsed.TRIPLINE_LEASE_MARGIN_MS,
+      hookConcurrency: parsed.TRIPLINE_HOOK_CONCURRENCY,
+      disableAfterMs: parsed.TRIPLINE_DISABLE_AFTER_DAYS * 86_400_000,
+      retentionMs: parsed.TRIPLINE_DELIVERY_RETENTION_DAYS * 86_400_000,
+    },
+    worker: {
+      inProcess: parsed.TRIPLINE_WORKER === "on",
+      secret: parsed.TRIPLINE_WORKER_SECRET ?? null,
+      concurrency: parsed.TRIPLINE_WORKER_CONCURRENCY,
+      batchSize: parsed.TRIPLINE_WORKER_BATCH,
+      pollMs: parsed.TRIPLINE_WORKER_POLL_MS,
+    },
   };
 }
 

@@ -1,0 +1,164 @@
+// `npm run bench:delivery`: deliveries per second through the engine (every
+// attempt written), enqueue-to-receiver latency, and the raw limit of the
+// same receiver and concurrency with no database. DATABASE_URL picks the
+// database (a temporary SQLite file by default).
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { Agent, request } from "undici";
+
+const dir = mkdtempSync(join(tmpdir(), "tripline-bench-"));
+process.env.TRIPLINE_DATA_DIR = dir;
+process.env.DATABASE_URL ??= `file:${join(dir, "bench.db")}`;
+process.env.LOG_LEVEL = "silent";
+
+const { getConfig } = await import("@/lib/config");
+const { getDb, migrate } = await import("@/lib/db");
+const delivery = await import("@/lib/delivery");
+const { DeliveryWorker } = await import("@/lib/worker");
+
+const CONCURRENCY = 100;
+const TOTAL = Number(process.env.BENCH_TOTAL ?? 10_000);
+
+const sentAt = new Map<string, number>();
+const latencies: number[] = [];
+let received = 0;
+let onReceived: (() => void) | null = null;
+const server = createServer((req, res) => {
+  const id = req.headers["webhook-id"];
+  const start = typeof id === "string" ? sentAt.get(id) : undefined;
+  if (start !== undefined) latencies.push(performance.now() - start);
+  req.resume();
+  req.on("end", () => {
+    res.end("ok");
+    received += 1;
+    onReceived?.();
+  });
+});
+server.keepAliveTimeout = 60_000;
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const address = server.address();
+const port = typeof address === "object" && address ? address.port : 0;
+const url = `http://127.0.0.1:${port}/hook`;
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function waitForReceived(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    onReceived = () => {
+      if (received >= count) resolve();
+    };
+    onReceived();
+  });
+}
+
+/** The raw limit: the same receiver and concurrency, no database. */
+async function raw(total: number): Promise<number> {
+  const agent = new Agent({ connections: 64 });
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < total) {
+        next += 1;
+        const response = await request(url, { method: "POST", body: "{}", dispatcher: agent });
+        await response.body.dump();
+      }
+    }),
+  );
+  await agent.close();
+
+  return total / ((performance.now() - started) / 1000);
+}
+
+try {
+  await migrate(getConfig().database);
+  delivery.configureDelivery({ allowHttp: true, allowedTargets: ["127.0.0.0/8"] });
+  const sources = await Promise.all(
+    Array.from({ length: 10 }, (_, n) =>
+      delivery.upsertDeliverySource({
+        id: `bench-${n}-${Date.now()}`,
+        kind: "webhook",
+        concurrency: 100,
+      }),
+    ),
+  );
+  const worker = new DeliveryWorker({
+    concurrency: CONCURRENCY,
+    batchSize: 100,
+    pollMs: 1000,
+    retentionMs: 30 * 86_400_000,
+  });
+  worker.start();
+
+  // 1. Throughput: enqueue everything in batches, time until the last is recorded.
+  const rawRate = await raw(TOTAL);
+  received = 0;
+  latencies.length = 0;
+  const started = performance.now();
+  for (let offset = 0; offset < TOTAL; offset += 500) {
+    const batch = Array.from({ length: Math.min(500, TOTAL - offset) }, (_, n) => {
+      const requestId = crypto.randomUUID();
+      sentAt.set(requestId, performance.now());
+
+      return {
+        sourceId: sources[(offset + n) % sources.length]?.id ?? "",
+        url,
+        body: JSON.stringify({ n: offset + n }),
+        requestId,
+      };
+    });
+    await delivery.enqueueDeliveries(batch);
+  }
+  await waitForReceived(TOTAL);
+  const db = getDb();
+  // Only this run's rows: a PostgreSQL database given by DATABASE_URL may hold earlier runs.
+  const ours = { sourceId: { in: sources.map((source) => source.id) } };
+  while ((await db.delivery.count({ where: { state: "success", ...ours } })) < TOTAL) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const rate = TOTAL / ((performance.now() - started) / 1000);
+
+  // 2. Latency at a steady 500 per second, one enqueue at a time.
+  received = 0;
+  latencies.length = 0;
+  const steady = 2500;
+  const tickStart = performance.now();
+  for (let n = 0; n < steady; n++) {
+    const due = tickStart + n * 2;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const requestId = crypto.randomUUID();
+    sentAt.set(requestId, performance.now());
+    void delivery.enqueueDelivery({
+      sourceId: sources[n % sources.length]?.id ?? "",
+      url,
+      body: "{}",
+      requestId,
+    });
+  }
+  await waitForReceived(steady);
+  await worker.stop();
+
+  const attempts = await db.deliveryAttempt.count({ where: { delivery: ours } });
+  console.log(`database            ${getConfig().database.kind}`);
+  console.log(`deliveries          ${TOTAL} (attempts recorded: ${attempts})`);
+  console.log(`throughput          ${rate.toFixed(0)} deliveries/s`);
+  console.log(
+    `raw limit           ${rawRate.toFixed(0)} requests/s (same receiver, ${CONCURRENCY} in flight, no database)`,
+  );
+  console.log(`share of raw        ${((rate / rawRate) * 100).toFixed(0)}%`);
+  console.log(
+    `latency @500/s      p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (enqueue to receiver)`,
+  );
+  await db.$disconnect();
+} finally {
+  server.close();
+  if (getConfig().database.kind === "sqlite") rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,91 @@
+import { VERSION } from "@/lib/config";
+
+import type { ClaimedDelivery } from "./claim";
+import { postJson, type HttpResult } from "./http";
+import { type DeliverySettings, targetPolicy } from "./settings";
+import { signatureHeaders } from "./sign";
+import type { SourceKind } from "./sources";
+import { checkUrl, TargetRefused } from "./target-guard";
+
+/** Headers the engine owns; a configured header of the same name is dropped. */
+const RESERVED = new Set([
+  "content-type",
+  "user-agent",
+  "content-length",
+  "host",
+  "skedulo-webhook-id",
+  "skedulo-triggeredactionid",
+  "skedulo-request-id",
+  "webhook-id",
+  "webhook-timestamp",
+  "webhook-signature",
+  "tripline-attempt",
+]);
+
+export interface SendableSource {
+  id: string;
+  kind: SourceKind;
+  secrets: string[];
+  timeoutSeconds: number;
+}
+
+function configuredHeaders(raw: string): Record<string, string> {
+  const parsed: unknown = JSON.parse(raw);
+  const out: Record<string, string> = {};
+  if (typeof parsed !== "object" || parsed === null) return out;
+  for (const [name, value] of Object.entries(parsed)) {
+    if (typeof value === "string" && !RESERVED.has(name.toLowerCase())) out[name] = value;
+  }
+
+  return out;
+}
+
+/** Every header of one call: lens-api.md §6 plus Standard Webhooks signatures. */
+export function requestHeaders(
+  delivery: Pick<ClaimedDelivery, "headers" | "requestId" | "body" | "attempts">,
+  source: SendableSource,
+  now = Date.now(),
+): Record<string, string> {
+  return {
+    ...configuredHeaders(delivery.headers),
+    "content-type": "application/json",
+    "user-agent": `Tripline/${VERSION}`,
+    [source.kind === "webhook" ? "skedulo-webhook-id" : "skedulo-triggeredactionid"]: source.id,
+    "skedulo-request-id": delivery.requestId,
+    "tripline-attempt": String(delivery.attempts),
+    ...signatureHeaders(delivery.requestId, delivery.body, source.secrets, now),
+  };
+}
+
+/** Makes one attempt; never throws (a failure is a result). */
+export async function sendAttempt(
+  delivery: ClaimedDelivery,
+  source: SendableSource,
+  settings: DeliverySettings,
+): Promise<HttpResult> {
+  const policy = targetPolicy(settings);
+  let url: URL;
+  try {
+    url = checkUrl(delivery.url, policy);
+  } catch (error) {
+    return {
+      statusCode: null,
+      error: `target refused: ${error instanceof TargetRefused ? error.message : String(error)}`,
+      timedOut: false,
+      refused: true,
+      responseHeaders: null,
+      responseBody: null,
+      durationMs: 0,
+    };
+  }
+
+  return postJson(
+    {
+      url,
+      headers: requestHeaders(delivery, source),
+      body: delivery.body,
+      timeoutMs: source.timeoutSeconds * 1000,
+    },
+    policy,
+  );
+}

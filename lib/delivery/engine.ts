@@ -1,0 +1,301 @@
+import { randomUUID } from "node:crypto";
+
+import { getDb } from "@/lib/db";
+import { logger, type Logger } from "@/lib/log";
+
+import { sendAttempt } from "./attempt";
+import { claimDue, type ClaimedDelivery } from "./claim";
+import { Lane } from "./lane";
+import { decideOutcome, type Outcome } from "./outcome";
+import { deliverySettings, type DeliverySettings } from "./settings";
+import { SourceCache, type LoadedSource } from "./source-cache";
+import { targetState } from "./state-machine";
+import { writeFinished, type Finished } from "./transitions";
+
+export interface EngineOptions {
+  /** In-flight attempts this engine allows at once. */
+  concurrency: number;
+  batchSize: number;
+  settings?: DeliverySettings;
+  /** Called whenever an attempt has been written, so a runner can claim more. */
+  onSettled?: (report: AttemptReport) => void;
+  /** Called when an HTTP call ends and its slot is free, before its attempt is written. */
+  onCapacity?: () => void;
+}
+
+/** What one attempt did, as the tick route and the test-fire call report it. */
+export interface AttemptReport {
+  deliveryId: string;
+  sourceId: string;
+  attempt: number;
+  attemptedAt: string;
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+  /** The endpoint's answer, cut to 20 KB; null when none came. */
+  responseBody: string | null;
+  /** The delivery's state after the attempt; `lost` when another worker had taken it over. */
+  state: "success" | "pending" | "error" | "cancelled" | "lost";
+  nextAttemptAt: string | null;
+}
+
+interface Queued {
+  item: Finished;
+  resolve: (applied: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_COMMIT_GROUP = 500;
+const COMMIT_COALESCE_MS = 4;
+
+/**
+ * Claims, sends and records. One engine per worker process; its id is the
+ * lease owner. Finished attempts are queued and written in groups: one
+ * transaction of a few multi-row statements per group, each transition
+ * still fenced on its own row (see transitions.ts).
+ */
+export class DeliveryEngine {
+  readonly owner = `worker-${randomUUID()}`;
+  /** Claimed and not yet answered: the HTTP calls the concurrency limit is about. */
+  private sending = 0;
+  /** Answered, waiting for their attempt to be written. */
+  private unwritten = 0;
+  private readonly running = new Set<Promise<unknown>>();
+  private queue: Queued[] = [];
+  private flushing = false;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private readonly log: Logger;
+  private readonly lane = new Lane();
+  private readonly sources = new SourceCache();
+
+  constructor(private readonly options: EngineOptions) {
+    this.log = logger.child({ worker: this.owner });
+  }
+
+  get settings(): DeliverySettings {
+    return this.options.settings ?? deliverySettings();
+  }
+
+  get available(): number {
+    // Writes falling far behind hold sending back, so the queue stays bounded.
+    const behind = Math.max(0, this.unwritten - this.options.concurrency);
+
+    return Math.max(0, this.options.concurrency - this.sending - behind);
+  }
+
+  get busy(): number {
+    return this.sending + this.unwritten;
+  }
+
+  /** Claims what is due (up to the batch size and free capacity) and starts sending it. */
+  async claimAndStart(): Promise<{
+    claimed: number;
+    limit: number;
+    done: Promise<AttemptReport[]>;
+  }> {
+    const limit = Math.min(this.options.batchSize, this.available);
+    if (limit <= 0) return { claimed: 0, limit, done: Promise.resolve([]) };
+    const claimed = await this.lane.run(() =>
+      claimDue({ owner: this.owner, limit, leaseMarginMs: this.settings.leaseMarginMs }),
+    );
+    const done = this.start(claimed, false);
+
+    return { claimed: claimed.length, limit, done };
+  }
+
+  /** Starts attempts for deliveries this engine has already claimed. */
+  start(claimed: ClaimedDelivery[], manual: boolean): Promise<AttemptReport[]> {
+    if (!claimed.length) return Promise.resolve([]);
+    this.sending += claimed.length;
+    const sources = this.sources.load([...new Set(claimed.map((row) => row.sourceId))]);
+    const all = Promise.all(
+      claimed.map(async (delivery) => {
+        let answered = false;
+        // The slot frees when the call ends, not when its attempt is written:
+        // a slot held through the group commit idled for most of its time.
+        const sent = () => {
+          answered = true;
+          this.sending -= 1;
+          this.unwritten += 1;
+          this.options.onCapacity?.();
+        };
+        try {
+          const source = (await sources).get(delivery.sourceId);
+
+          return await this.process(delivery, source, manual, sent);
+        } finally {
+          if (answered) this.unwritten -= 1;
+          else this.sending -= 1;
+        }
+      }),
+    );
+    this.running.add(all);
+    void all.finally(() => this.running.delete(all)).catch(() => undefined);
+
+    return all;
+  }
+
+  /** Resolves once every attempt started so far has been written. */
+  async drain(): Promise<void> {
+    while (this.running.size) await Promise.allSettled([...this.running]);
+  }
+
+  /** 1. Check the source, 2. send, 3. decide the next state, 4. write it with the attempt. */
+  private async process(
+    delivery: ClaimedDelivery,
+    source: LoadedSource | undefined,
+    manual: boolean,
+    sent: () => void,
+  ): Promise<AttemptReport> {
+    const attempt = Number(delivery.attempts);
+    if (!source || (!source.view.enabled && !manual)) return this.cancel(delivery, attempt);
+
+    const attemptedAt = new Date();
+    const result = await sendAttempt(delivery, source.sendable, this.settings);
+    sent();
+
+    const outcome = decideOutcome(
+      result,
+      {
+        attempt,
+        scheduleStart: Number(delivery.scheduleStart),
+        noRetry: Boolean(delivery.noRetry),
+        source: source.view,
+      },
+      this.settings,
+    );
+
+    // A failed write leaves the lease in place: another claim retries after it expires.
+    const applied = await this.commit({
+      deliveryId: delivery.id,
+      sourceId: delivery.sourceId,
+      owner: this.owner,
+      attempt,
+      attemptedAt,
+      result,
+      outcome,
+      sourceWasHealthy: source.view.failingSince === null,
+    }).catch(() => false);
+    const report: AttemptReport = {
+      deliveryId: delivery.id,
+      sourceId: delivery.sourceId,
+      attempt,
+      attemptedAt: attemptedAt.toISOString(),
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      error: result.error,
+      responseBody: result.responseBody,
+      state: applied ? stateAfter(outcome) : "lost",
+      nextAttemptAt: outcome.transition === "retry" ? outcome.nextAttemptAt.toISOString() : null,
+    };
+    this.log.info(
+      {
+        sourceId: delivery.sourceId,
+        deliveryId: delivery.id,
+        attempt,
+        status: result.statusCode,
+        durationMs: result.durationMs,
+        state: report.state,
+        ...(result.error ? { error: result.error } : {}),
+      },
+      "delivery attempt",
+    );
+    if (outcome.transition === "fail" && outcome.disableSource && applied) {
+      this.log.warn(
+        { sourceId: delivery.sourceId, reason: outcome.disableSource },
+        "source disabled",
+      );
+    }
+    this.options.onSettled?.(report);
+
+    return report;
+  }
+
+  /** The `cancel` transition for a delivery whose source is gone or disabled. */
+  private async cancel(delivery: ClaimedDelivery, attempt: number): Promise<AttemptReport> {
+    const now = new Date();
+    const { count } = await this.lane.run(() =>
+      getDb().delivery.updateMany({
+        where: { id: delivery.id, state: "processing", leaseOwner: this.owner, attempts: attempt },
+        data: {
+          state: targetState("cancel"),
+          // The claim counted an attempt that was never made.
+          attempts: attempt - 1,
+          leaseOwner: null,
+          leaseUntilMs: null,
+          completedAt: now,
+        },
+      }),
+    );
+    const report: AttemptReport = {
+      deliveryId: delivery.id,
+      sourceId: delivery.sourceId,
+      attempt,
+      attemptedAt: now.toISOString(),
+      statusCode: null,
+      durationMs: 0,
+      error: "source disabled or removed",
+      responseBody: null,
+      state: count ? "cancelled" : "lost",
+      nextAttemptAt: null,
+    };
+    this.options.onSettled?.(report);
+
+    return report;
+  }
+
+  /**
+   * Queues a finished attempt. The write waits up to COMMIT_COALESCE_MS for
+   * others unless no call is still out: without the wait each
+   * write carried one attempt, and its fixed cost capped the engine near
+   * 1,000 attempts per second on SQLite.
+   */
+  private commit(item: Finished): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ item, resolve, reject });
+      if (this.flushing) return;
+      if (this.sending === 0 || this.queue.length >= MAX_COMMIT_GROUP) {
+        clearTimeout(this.flushTimer);
+        this.flushTimer = undefined;
+        void this.flush();
+      } else {
+        this.flushTimer ??= setTimeout(() => {
+          this.flushTimer = undefined;
+          void this.flush();
+        }, COMMIT_COALESCE_MS);
+      }
+    });
+  }
+
+  /** Group commit: whatever finished while the last write ran goes into the next one. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    this.flushing = true;
+    try {
+      while (this.queue.length) {
+        const group = this.queue.splice(0, MAX_COMMIT_GROUP);
+        try {
+          const written = await this.lane.run(() =>
+            writeFinished(group.map((entry) => entry.item)),
+          );
+          group.forEach((entry, index) => entry.resolve(written[index]?.applied ?? false));
+        } catch (error) {
+          // The deliveries keep their leases; when those expire another
+          // claim takes them over, as after a crash.
+          this.log.error({ err: error, count: group.length }, "could not record attempts");
+          group.forEach((entry) => entry.reject(error));
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+function stateAfter(outcome: Outcome): AttemptReport["state"] {
+  if (outcome.transition === "succeed") return "success";
+
+  return outcome.transition === "retry" ? "pending" : "error";
+}

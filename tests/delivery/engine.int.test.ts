@@ -1,0 +1,253 @@
+import { Webhook } from "standardwebhooks";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { getDb } from "@/lib/db";
+import { getSigningSecret, rotateSecret, testFire } from "@/lib/delivery";
+import { DeliveryWorker } from "@/lib/worker";
+
+import { Receiver, reply } from "./receiver";
+import {
+  cleanDeliveries,
+  deliveryState,
+  enqueue,
+  makeSource,
+  openLoopback,
+  waitUntil,
+} from "./support";
+
+let receiver: Receiver;
+let worker: DeliveryWorker;
+
+beforeAll(async () => {
+  openLoopback();
+  receiver = await new Receiver().start();
+  worker = new DeliveryWorker({
+    concurrency: 100,
+    batchSize: 50,
+    pollMs: 50,
+    retentionMs: 30 * 86_400_000,
+  });
+  worker.start();
+});
+
+afterAll(async () => {
+  await worker.stop();
+  await receiver.stop();
+  await cleanDeliveries();
+});
+
+beforeEach(cleanDeliveries);
+
+const finished = (id: string) => async () =>
+  ["success", "error", "cancelled"].includes((await deliveryState(id)).state);
+
+describe("delivery engine", () => {
+  it("delivers a payload once with every §6 header and a signature standardwebhooks accepts", async () => {
+    const source = await makeSource();
+    const { id, requestId } = await enqueue(source.id, receiver.url("/ok"), { hello: "world" });
+    await waitUntil(finished(id));
+
+    const delivery = await deliveryState(id);
+    expect(delivery.state).toBe("success");
+    expect(delivery.attemptRows).toHaveLength(1);
+    expect(delivery.attemptRows[0]).toMatchObject({ number: 1, statusCode: 200, error: null });
+    const [request] = receiver.at("/ok");
+    expect(receiver.at("/ok")).toHaveLength(1);
+    expect(request?.headers).toMatchObject({
+      "content-type": "application/json",
+      "skedulo-webhook-id": source.id,
+      "skedulo-request-id": requestId,
+      "webhook-id": requestId,
+      "x-api-key": "k-1",
+    });
+    expect(request?.headers["user-agent"]).toMatch(/^Tripline\//);
+    const secret = await getSigningSecret(source.id);
+    const headers = Object.fromEntries(
+      Object.entries(request?.headers ?? {}).map(([k, v]) => [k, String(v)]),
+    );
+    expect(new Webhook(secret).verify(request?.body ?? "", headers)).toEqual({ hello: "world" });
+  });
+
+  it("sends Skedulo-Triggeredactionid for triggered actions", async () => {
+    const source = await makeSource({}, { kind: "triggered_action" });
+    const { id } = await enqueue(source.id, receiver.url("/ta"));
+    await waitUntil(finished(id));
+    expect(receiver.at("/ta")[0]?.headers["skedulo-triggeredactionid"]).toBe(source.id);
+  });
+
+  it("retries after a 500 with the same webhook-id and succeeds", async () => {
+    let calls = 0;
+    receiver.on("/flaky", (_, res) => {
+      calls += 1;
+      res.writeHead(calls === 1 ? 500 : 200).end();
+    });
+    const source = await makeSource();
+    const { id } = await enqueue(source.id, receiver.url("/flaky"));
+    await waitUntil(finished(id));
+
+    const delivery = await deliveryState(id);
+    expect(delivery.state).toBe("success");
+    expect(delivery.attemptRows.map((a) => a.statusCode)).toEqual([500, 200]);
+    const ids = receiver.at("/flaky").map((r) => r.headers["webhook-id"]);
+    expect(new Set(ids).size).toBe(1);
+    expect(receiver.at("/flaky").map((r) => r.headers["tripline-attempt"])).toEqual(["1", "2"]);
+  });
+
+  it("honours Retry-After over a shorter scheduled wait", async () => {
+    let calls = 0;
+    receiver.on("/later", (_, res) => {
+      calls += 1;
+      // 300 s, compressed like every wait in these tests to 300 ms.
+      res.writeHead(calls === 1 ? 503 : 200, calls === 1 ? { "retry-after": "300" } : {}).end();
+    });
+    const source = await makeSource();
+    const { id } = await enqueue(source.id, receiver.url("/later"));
+    await waitUntil(finished(id));
+
+    const [first, second] = receiver.at("/later");
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(290);
+    expect((await deliveryState(id)).state).toBe("success");
+  });
+
+  it("times out a silent endpoint and waits at least 60 s (compressed) before retrying", async () => {
+    let calls = 0;
+    receiver.on("/slow", (_, res) => {
+      calls += 1;
+      if (calls === 1) setTimeout(() => res.writeHead(200).end(), 1500);
+      else res.writeHead(200).end();
+    });
+    const source = await makeSource({ timeoutSeconds: 1 });
+    const { id } = await enqueue(source.id, receiver.url("/slow"));
+    await waitUntil(finished(id));
+
+    const delivery = await deliveryState(id);
+    expect(delivery.state).toBe("success");
+    expect(delivery.attemptRows[0]?.error).toMatch(/no answer within 1000 ms/);
+    expect(delivery.attemptRows[0]?.durationMs).toBeLessThan(1400);
+    const gap =
+      (delivery.attemptRows[1]?.attemptedAt.getTime() ?? 0) -
+      (delivery.attemptRows[0]?.attemptedAt.getTime() ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(1000 + 60);
+  });
+
+  it("stops on 410 Gone, disables the source with the reason and cancels its queue", async () => {
+    receiver.on("/gone", reply(410));
+    const source = await makeSource({}, { concurrency: 1 });
+    // The cap of 1 holds the second back until the first has answered.
+    const [first, second] = await Promise.all([
+      enqueue(source.id, receiver.url("/gone")),
+      enqueue(source.id, receiver.url("/gone")),
+    ]);
+    if (!first || !second) throw new Error("enqueue failed");
+    await waitUntil(finished(first.id));
+    await waitUntil(finished(second.id));
+
+    // Both were due at the same millisecond: either may be the one sent.
+    const sent = receiver.at("/gone")[0]?.headers["webhook-id"];
+    const [tried, held] = sent === first.requestId ? [first, second] : [second, first];
+    expect((await deliveryState(tried.id)).state).toBe("error");
+    expect((await deliveryState(held.id)).state).toBe("cancelled");
+    const row = await getDb().deliverySource.findUniqueOrThrow({ where: { id: source.id } });
+    expect(row).toMatchObject({ enabled: false, disabledReason: "endpoint answered 410 Gone" });
+    expect(receiver.at("/gone")).toHaveLength(1);
+  });
+
+  it("marks a delivery error after its last attempt, and not before", async () => {
+    receiver.on("/down", reply(500, {}, "x".repeat(30_000)));
+    const source = await makeSource({ maxAttempts: 3, delaysSeconds: [1, 2] });
+    const { id } = await enqueue(source.id, receiver.url("/down"));
+    await waitUntil(finished(id));
+
+    const delivery = await deliveryState(id);
+    expect(delivery.state).toBe("error");
+    expect(delivery.attemptRows.map((a) => a.number)).toEqual([1, 2, 3]);
+    expect(delivery.attemptRows[0]?.responseBody).toHaveLength(20 * 1024);
+    const source2 = await getDb().deliverySource.findUniqueOrThrow({ where: { id: source.id } });
+    expect(source2.failingSince).not.toBeNull();
+    expect(source2.enabled).toBe(true);
+  });
+
+  it("disables a source that has failed for longer than the window without a success", async () => {
+    receiver.on("/broken", reply(500));
+    const source = await makeSource({ maxAttempts: 2 });
+    await getDb().deliverySource.update({
+      where: { id: source.id },
+      data: { failingSince: new Date(Date.now() - 6 * 86_400_000) },
+    });
+    const { id } = await enqueue(source.id, receiver.url("/broken"));
+    await waitUntil(finished(id));
+
+    const row = await getDb().deliverySource.findUniqueOrThrow({ where: { id: source.id } });
+    expect(row.enabled).toBe(false);
+    expect(row.disabledReason).toMatch(/no successful delivery for 14\d hours/);
+  });
+
+  it("does not let a slow endpoint delay a healthy one", async () => {
+    receiver.on("/stuck", (_, res) => setTimeout(() => res.writeHead(200).end(), 2000));
+    const slow = await makeSource({}, { concurrency: 3 });
+    const fast = await makeSource();
+    await Promise.all(Array.from({ length: 30 }, () => enqueue(slow.id, receiver.url("/stuck"))));
+    const started = Date.now();
+    const fastOnes = await Promise.all(
+      Array.from({ length: 20 }, () => enqueue(fast.id, receiver.url("/fast"))),
+    );
+    await receiver.waitFor(20, "/fast", 1500);
+    expect(Date.now() - started).toBeLessThan(1500);
+    // The per-hook cap holds: at most 3 of the slow hook's calls were in flight.
+    expect(receiver.at("/stuck").length).toBeLessThanOrEqual(3);
+    await waitUntil(async () => (await deliveryState(fastOnes[19]?.id ?? "")).state === "success");
+    await getDb().delivery.updateMany({
+      where: { sourceId: slow.id },
+      data: { state: "cancelled" },
+    });
+  });
+
+  it("signs with the old and the new secret during a rotation; both verify", async () => {
+    const source = await makeSource();
+    const old = await getSigningSecret(source.id);
+    const fresh = await rotateSecret(source.id);
+    const { id } = await enqueue(source.id, receiver.url("/rotated"), { r: 1 });
+    await waitUntil(finished(id));
+
+    const request = receiver.at("/rotated")[0];
+    const headers = Object.fromEntries(
+      Object.entries(request?.headers ?? {}).map(([k, v]) => [k, String(v)]),
+    );
+    expect(headers["webhook-signature"]?.split(" ")).toHaveLength(2);
+    expect(new Webhook(old).verify(request?.body ?? "", headers)).toEqual({ r: 1 });
+    expect(new Webhook(fresh).verify(request?.body ?? "", headers)).toEqual({ r: 1 });
+
+    await getDb().deliverySource.update({
+      where: { id: source.id },
+      data: { previousExpiresAt: new Date(Date.now() - 1000) },
+    });
+    const later = await testFire(source.id, { url: receiver.url("/rotated") });
+    expect(later.statusCode).toBe(200);
+    const after = receiver.at("/rotated")[1];
+    const afterHeaders = Object.fromEntries(
+      Object.entries(after?.headers ?? {}).map(([k, v]) => [k, String(v)]),
+    );
+    expect(afterHeaders["webhook-signature"]?.split(" ")).toHaveLength(1);
+    expect(() => new Webhook(old).verify(after?.body ?? "", afterHeaders)).toThrow();
+  });
+
+  it("refuses a second delivery with the same idempotency key", async () => {
+    const source = await makeSource();
+    const { enqueueDelivery } = await import("@/lib/delivery");
+    const input = {
+      sourceId: source.id,
+      url: receiver.url("/once"),
+      body: "{}",
+      idempotencyKey: `event-1:${source.id}`,
+    };
+    const first = await enqueueDelivery(input);
+    const second = await enqueueDelivery(input);
+    expect(first.created).toBe(true);
+    expect(second).toEqual({ ...first, created: false });
+    await expect(
+      getDb().delivery.create({
+        data: { ...input, headers: "{}", requestId: "r", nextAttemptAt: new Date() },
+      }),
+    ).rejects.toThrow();
+  });
+});

@@ -4,4 +4,8 @@ export async function register(): Promise<void> {
 
   const { prepare } = await import("@/lib/startup");
   await prepare();
+
+  // The delivery worker runs inside the server unless TRIPLINE_WORKER=off.
+  const { startInProcessWorker } = await import("@/lib/worker");
+  startInProcessWorker();
 }

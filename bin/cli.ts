@@ -9,6 +9,7 @@ import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { getConfig } from "@/lib/config";
 import { getDb, migrate } from "@/lib/db";
 import { seedDemoData } from "@/lib/lens";
+import { runStandaloneWorker } from "@/lib/worker";
 
 export const USAGE = `usage: tripline <command> [options]
 
@@ -22,6 +23,7 @@ commands:
                   adds demo regions, accounts, contacts, resources, 200 jobs and
                   their allocations (with change events); refuses a second time
                   unless --force
+  worker          sends deliveries until SIGTERM or SIGINT (several may run)
 
 The database is DATABASE_URL (default: SQLite at ./data/tripline.db).`;
 
@@ -118,6 +120,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   "token revoke": tokenRevoke,
   migrate: migrateCommand,
   seed: seedCommand,
+  worker: async (args) => {
+    flags(args, []);
+    await runStandaloneWorker();
+  },
 };
 
 function findCommand(argv: string[]): [(args: string[]) => Promise<void>, string[]] {

@@ -119,3 +119,11 @@ export function fieldMessage(error: unknown, path: string): string {
 
   return issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
 }
+
+/** The server's words about one field of a form, or undefined when it said nothing about it. */
+export function fieldIssue(error: unknown, path: string): string | undefined {
+  if (!(error instanceof ApiRequestError)) return undefined;
+  const issue = error.errors.find((e) => e.path === path);
+
+  return issue && issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+}

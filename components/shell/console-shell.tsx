@@ -20,8 +20,10 @@ function navFor(role: TRole): NavItem[] {
     { href: "/", label: "Overview" },
     { href: "/data", label: "Data" },
     { href: "/graphql/explorer", label: "GraphQL" },
+    { href: "/hooks/webhooks", label: "Webhooks" },
     { href: "/tokens", label: "API tokens" },
   ];
+  if (role === "admin") items.push({ href: "/variables", label: "Variables" });
   if (role === "admin") items.push({ href: "/users", label: "Users" });
 
   return items;

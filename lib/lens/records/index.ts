@@ -8,3 +8,4 @@ export {
 } from "./change-events";
 export { RecordWriter, writeRecords, type WriteRecordsOptions } from "./record-writer";
 export { readCounter, type TransactionLimits } from "./write-transaction";
+export { onChangesCommitted, signalChangesCommitted } from "./commit-signal";

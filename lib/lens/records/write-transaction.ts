@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 
 import type { Actor } from "../actor";
+import { signalChangesCommitted } from "./commit-signal";
 import type { Tx } from "./sql";
 
 export const CHANGE_EVENT_COUNTER = "change_event";
@@ -61,7 +62,7 @@ export async function withWriteTransaction<T>(
   work: (tx: Tx) => Promise<T>,
   limits: TransactionLimits = {},
 ): Promise<T> {
-  return db.$transaction(
+  const result = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`
         INSERT INTO "Counter" ("name", "value") VALUES (${CHANGE_EVENT_COUNTER}, 0)
@@ -71,6 +72,9 @@ export async function withWriteTransaction<T>(
     },
     { ...DEFAULT_LIMITS, ...limits },
   );
+  signalChangesCommitted();
+
+  return result;
 }
 
 /** Adds one to a named counter (creating it at 1) and returns the new value. */

@@ -1,0 +1,123 @@
+// The second half of `npm run bench:delivery`: the whole path. Job updates through GraphQL → change events →
+// matching against 100 webhooks (10 match) → deliveries → a loopback
+// receiver. Prints changes per second sustained and p99 from commit to
+// receiver. DATABASE_URL picks the database (a temporary SQLite file by default).
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const dir = mkdtempSync(join(tmpdir(), "tripline-bench-hooks-"));
+process.env.TRIPLINE_DATA_DIR = dir;
+process.env.DATABASE_URL ??= `file:${join(dir, "bench.db")}`;
+process.env.LOG_LEVEL = "silent";
+
+const { getConfig } = await import("@/lib/config");
+const { getDb, migrate } = await import("@/lib/db");
+const { configureDelivery } = await import("@/lib/delivery");
+const { createWebhook, startHooksLoop, notifyChange } = await import("@/lib/hooks");
+const { executeGraphql } = await import("@/lib/lens");
+const { DeliveryWorker } = await import("@/lib/worker");
+
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 2000);
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const admin = {
+  userId: "bench",
+  email: "b@example.com",
+  name: "b",
+  role: "admin",
+  via: "token",
+} as const;
+
+const latencies: number[] = [];
+let received = 0;
+const server = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    const match = /"Description":"(\d+)"/.exec(Buffer.concat(chunks).toString());
+    if (match?.[1]) latencies.push(Date.now() - Number(match[1]));
+    received += 1;
+    res.end("ok");
+  });
+});
+await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+const address = server.address();
+const port = typeof address === "object" && address ? address.port : 0;
+
+async function gql(query: string): Promise<string> {
+  const result = await executeGraphql({ query }, admin);
+  const schema = result.data?.schema;
+  if (result.errors || typeof schema !== "object" || schema === null) {
+    throw new Error(JSON.stringify(result.errors));
+  }
+
+  return String(Object.values(schema)[0]);
+}
+
+await migrate(getConfig().database);
+configureDelivery({ allowHttp: true, allowedTargets: ["127.0.0.0/8"] });
+const region = await gql(
+  'mutation { schema { r: insertRegions(input: { Name: "B", Timezone: "UTC" }) } }',
+);
+const jobs: string[] = [];
+for (let i = 0; i < 50; i += 1) {
+  jobs.push(
+    await gql(
+      `mutation { schema { j: insertJobs(input: { RegionId: "${region}", Duration: 60 }) } }`,
+    ),
+  );
+}
+for (let i = 0; i < 100; i += 1) {
+  // 10 hooks match every update; 90 watch another status or another object.
+  const filter = i < 10 ? "Duration > 0" : i < 50 ? "JobStatus == 'Cancelled'" : null;
+  const object = i < 50 ? "schemaJobs" : "schemaResources";
+  const args = filter ? `(filter: "${filter}")` : "";
+  await createWebhook({
+    name: `bench ${i}`,
+    url: `http://127.0.0.1:${port}/h`,
+    type: "graphql",
+    query: `subscription { ${object}${args} { data { UID ${object === "schemaJobs" ? "Description" : "Name"} } } }`,
+  });
+}
+
+const worker = new DeliveryWorker({
+  concurrency: 100,
+  batchSize: 100,
+  pollMs: 50,
+  retentionMs: 86_400_000,
+});
+worker.start();
+const loop = startHooksLoop({ pollMs: 50, batchSize: 500 });
+
+const started = Date.now();
+for (let i = 0; i < CHANGES; i += 1) {
+  const due = started + (i * 1000) / RATE;
+  const wait = due - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  const uid = jobs[i % jobs.length] ?? "";
+  await gql(
+    `mutation { schema { u: updateJobs(input: { UID: "${uid}", Description: "${Date.now()}" }) } }`,
+  );
+  notifyChange();
+}
+const committed = Date.now();
+const expected = CHANGES * 10;
+while (received < expected && Date.now() - committed < 60_000) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+const seconds = (Date.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const p = (q: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+console.log(
+  `changes: ${CHANGES} at a target of ${RATE}/s; deliveries received ${received}/${expected}`,
+);
+console.log(`sustained: ${(CHANGES / seconds).toFixed(0)} changes/s end to end`);
+console.log(`commit → receiver: p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
+
+await loop.stop();
+await worker.stop();
+server.close();
+await getDb().$disconnect();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,103 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
+
+import type { TNewWebhook, TPatchWebhook } from "@/lib/hooks/schemas";
+
+import { apiFetch } from "@/components/api-client";
+
+export const ZWebhookSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  url: z.string(),
+  type: z.string(),
+  enabled: z.boolean(),
+  headers: z.record(z.string(), z.string()),
+  query: z.string().optional(),
+  field: z.string().optional(),
+  offset: z.number().optional(),
+  filter: z.string().nullable().optional(),
+  cron: z.string().optional(),
+});
+export type TWebhook = z.infer<typeof ZWebhookSchema>;
+
+const ZSummarySchema = z.object({
+  id: z.string(),
+  lastStatus: z.string().nullable(),
+  lastResponse: z.number().nullable(),
+  successRate24h: z.number().nullable(),
+});
+
+const ZAttemptSchema = z.object({
+  attempt: z.number(),
+  attempted: z.string(),
+  status: z.number().nullable(),
+  durationMs: z.number(),
+  error: z.string().nullable(),
+  responseBody: z.string().nullable(),
+});
+export const ZLogSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  created: z.string(),
+  data: z.object({ body: z.string() }),
+  attempts: z.array(ZAttemptSchema),
+});
+export type TLog = z.infer<typeof ZLogSchema>;
+
+export const ZTestReportSchema = z.object({
+  statusCode: z.number().nullable(),
+  durationMs: z.number(),
+  error: z.string().nullable(),
+  responseBody: z.string().nullable(),
+  state: z.string(),
+});
+
+const KEY = ["webhooks"];
+
+export const useWebhooks = () =>
+  useQuery({ queryKey: KEY, queryFn: () => apiFetch("/webhooks", z.array(ZWebhookSchema)) });
+
+export const useSummaries = () =>
+  useQuery({
+    queryKey: [...KEY, "summaries"],
+    queryFn: () => apiFetch("/webhooks/summaries", z.array(ZSummarySchema)),
+  });
+
+export const useWebhook = (id: string) =>
+  useQuery({ queryKey: [...KEY, id], queryFn: () => apiFetch(`/webhooks/${id}`, ZWebhookSchema) });
+
+export function useDeliveries(id: string) {
+  return useQuery({
+    queryKey: [...KEY, id, "deliveries"],
+    queryFn: async () => {
+      const response = await fetch(`/triggered_actions/logs?sourceId=${id}&limit=20`, {
+        cache: "no-store",
+      });
+      const body = z.object({ result: z.array(ZLogSchema) }).parse(await response.json());
+
+      return body.result;
+    },
+    refetchInterval: 1000,
+  });
+}
+
+export function useSaveWebhook(id: string | null) {
+  const client = useQueryClient();
+
+  return useMutation({
+    mutationFn: (input: TNewWebhook | TPatchWebhook) =>
+      id
+        ? apiFetch(`/webhooks/${id}`, ZWebhookSchema, { method: "PATCH", body: input })
+        : apiFetch("/webhooks", ZWebhookSchema, { method: "POST", body: input }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+export function useTestFire(id: string) {
+  const client = useQueryClient();
+
+  return useMutation({
+    mutationFn: () => apiFetch(`/webhooks/${id}/test`, ZTestReportSchema, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}

@@ -1,0 +1,146 @@
+import { enqueueDeliveries, notifyDeliveries, type TEnqueue, type Tx } from "@/lib/delivery";
+import { getDb, type Db } from "@/lib/db";
+import { readChangeEvents, type ChangeEvent } from "@/lib/lens";
+import { RecordLoaders } from "@/lib/lens/read/loaders";
+import { logger } from "@/lib/log";
+
+import { applyDeferredChange } from "./deferred-fires";
+import { deliveryInput } from "./delivery-input";
+import { hookIndex, type CompiledHook, type HookIndex } from "./hook-index";
+import { withLookups } from "./lookups";
+import { buildPayload } from "./payload";
+import { variableValues } from "./variables";
+
+export const CHANGE_CURSOR = "change-events";
+
+/** Another dispatcher moved the cursor first: this pass's work is theirs. */
+class CursorMoved extends Error {}
+
+export interface DispatchResult {
+  events: number;
+  deliveries: number;
+}
+
+/**
+ * Where the dispatcher stands. A fresh install starts at the first event:
+ * starting at the latest could skip events committed after a hook was
+ * created but before the first pass. Older events cost a read, never a
+ * delivery (see `matches`).
+ */
+async function readCursor(db: Db): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.hookCursor.findUnique({ where: { name: CHANGE_CURSOR } });
+    if (row) return row.seq;
+    // Two dispatchers may both create it; the second upsert changes nothing.
+    await tx.hookCursor.upsert({
+      where: { name: CHANGE_CURSOR },
+      create: { name: CHANGE_CURSOR, seq: 0 },
+      update: {},
+    });
+
+    return 0;
+  });
+}
+
+/**
+ * One pass: reads the next change events after the stored cursor and, in one
+ * transaction, moves the cursor, enqueues a delivery per matching (event,
+ * hook) and updates deferred fire times. The cursor moves only from the
+ * value read (compare-and-set), so two dispatchers never both take a batch,
+ * and the idempotency key `wh:<hook>:<seq>` makes a repeated pass harmless.
+ */
+export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<DispatchResult> {
+  const index = await hookIndex(db);
+  const after = await readCursor(db);
+  const events = await readChangeEvents({ after, limit }, db);
+  const last = events.at(-1);
+  if (!last) return { events: 0, deliveries: 0 };
+
+  let deliveries = 0;
+  try {
+    await db.$transaction(
+      async (tx) => {
+        const moved = await tx.hookCursor.updateMany({
+          where: { name: CHANGE_CURSOR, seq: after },
+          data: { seq: last.seq },
+        });
+        if (moved.count !== 1) throw new CursorMoved();
+        const inputs = await matchEvents(tx, index, events);
+        if (inputs.length) {
+          const results = await enqueueDeliveries(inputs, tx);
+          deliveries = results.filter((result) => result.created).length;
+        }
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+  } catch (error) {
+    if (error instanceof CursorMoved) return { events: 0, deliveries: 0 };
+    throw error;
+  }
+  if (deliveries) notifyDeliveries();
+
+  return { events: events.length, deliveries };
+}
+
+async function matchEvents(tx: Tx, index: HookIndex, events: ChangeEvent[]): Promise<TEnqueue[]> {
+  const loaders = new RecordLoaders(tx);
+  const now = new Date();
+  let values: Map<string, string> | null = null;
+  const inputs: TEnqueue[] = [];
+  for (const event of events) {
+    for (const hook of index.forChange(event.object)) {
+      if (!(await matches(hook, event, loaders))) continue;
+      const subscription = hook.subscription;
+      if (!subscription) continue;
+      const body = await buildPayload(subscription, changeRoot(event), tx, loaders, now);
+      values ??= await variableValues(tx);
+      inputs.push(deliveryInput(hook, body, `wh:${hook.id}:${event.seq}`, values));
+    }
+    for (const hook of index.forDeferred(event.object)) {
+      if (event.createdAt >= hook.createdAt) await applyDeferredChange(tx, hook, event);
+    }
+  }
+
+  return inputs;
+}
+
+/**
+ * lens-api.md §4: the operation is subscribed to; an UPDATE touched a field
+ * selected under `data`; the filter holds on the current values (the
+ * previous ones for DELETE). Changes from before the hook existed never fire it.
+ */
+export async function matches(
+  hook: CompiledHook,
+  event: ChangeEvent,
+  loaders: RecordLoaders,
+): Promise<boolean> {
+  const subscription = hook.subscription;
+  if (!subscription || event.createdAt < hook.createdAt) return false;
+  if (!subscription.operations.includes(event.operation)) return false;
+  if (
+    event.operation === "UPDATE" &&
+    !event.changedFields.some((field) => hook.dataFields.has(field))
+  ) {
+    return false;
+  }
+  if (!hook.filter) return true;
+  const record = event.operation === "DELETE" ? event.previous : event.current;
+  if (!record) return false;
+  try {
+    const object = subscription.object;
+
+    return hook.filter.matches(await withLookups(record, hook.filter.lookups, object, loaders));
+  } catch (error) {
+    logger.warn({ hookId: hook.id, seq: event.seq, err: error }, "webhook filter failed");
+    return false;
+  }
+}
+
+function changeRoot(event: ChangeEvent) {
+  return {
+    operation: event.operation,
+    timestamp: event.createdAt,
+    data: event.current ?? event.previous,
+    previous: event.previous,
+  };
+}

@@ -1,0 +1,67 @@
+import { enqueueDeliveries, notifyDeliveries, type TEnqueue } from "@/lib/delivery";
+import { getDb, type Db } from "@/lib/db";
+import { RecordLoaders } from "@/lib/lens/read/loaders";
+import { logger } from "@/lib/log";
+
+import { deliveryInput } from "./delivery-input";
+import { hookIndex } from "./hook-index";
+import { withLookups } from "./lookups";
+import { buildPayload } from "./payload";
+import { variableValues } from "./variables";
+
+/**
+ * Fires deferred hooks whose time has come. Each stored fire is deleted in
+ * the transaction that enqueues its delivery, and only while it still holds
+ * the time that was read (a reschedule in between wins), so a restart or a
+ * second scheduler never fires it twice and nothing is lost. The record is
+ * read, and `filter` checked, now.
+ */
+export async function fireDeferredOnce(
+  limit = 200,
+  db: Db = getDb(),
+  now = new Date(),
+): Promise<number> {
+  const due = await db.$transaction((tx) =>
+    tx.deferredFire.findMany({
+      where: { fireAt: { lte: now } },
+      orderBy: { fireAt: "asc" },
+      take: limit,
+    }),
+  );
+  if (!due.length) return 0;
+  const index = await hookIndex(db);
+
+  const created = await db.$transaction(
+    async (tx) => {
+      const loaders = new RecordLoaders(tx);
+      const values = await variableValues(tx);
+      const inputs: TEnqueue[] = [];
+      for (const fire of due) {
+        const taken = await tx.deferredFire.deleteMany({
+          where: { id: fire.id, fireAt: fire.fireAt },
+        });
+        const hook = index.byId.get(fire.hookId);
+        if (!taken.count || !hook?.subscription || !hook.object) continue;
+        const record = await loaders.byUid(hook.object).load(fire.uid);
+        if (!record) continue;
+        if (hook.filter) {
+          const nested = await withLookups(record, hook.filter.lookups, hook.object, loaders);
+          if (!hook.filter.matches(nested, { now })) continue;
+        }
+        const body = await buildPayload(hook.subscription, record, tx, loaders, now);
+        const key = `df:${hook.id}:${fire.uid}:${fire.fireAt.getTime()}`;
+        inputs.push(deliveryInput(hook, body, key, values));
+      }
+      const results = inputs.length ? await enqueueDeliveries(inputs, tx) : [];
+
+      return results.filter((result) => result.created).length;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
+  if (created) {
+    notifyDeliveries();
+    logger.debug({ created }, "deferred webhooks fired");
+  }
+
+  return created;
+}

@@ -1,0 +1,74 @@
+import { CronExpressionParser } from "cron-parser";
+
+import { enqueueDelivery, notifyDeliveries } from "@/lib/delivery";
+import { getDb, type Db } from "@/lib/db";
+
+import { deliveryInput } from "./delivery-input";
+import { hookIndex } from "./hook-index";
+import { variableValues } from "./variables";
+import { parseHeaders } from "./webhook-row";
+
+/** The latest tick of a UTC cron schedule at or before `now`. */
+export function latestTick(cron: string, now: Date): Date {
+  const expression = CronExpressionParser.parse(cron, {
+    tz: "UTC",
+    currentDate: new Date(now.getTime() + 1),
+  });
+
+  return expression.prev().toDate();
+}
+
+export function nextTick(cron: string, now: Date): Date {
+  return CronExpressionParser.parse(cron, { tz: "UTC", currentDate: now }).next().toDate();
+}
+
+/**
+ * Enqueues the latest due tick of each scheduled hook, once. The hook's
+ * `lastTickAt` moves forward by compare-and-set in the same transaction as
+ * the enqueue, and the idempotency key is `cron:<hook>:<tick>`, so however
+ * many schedulers run, a tick is sent once. After downtime only the latest
+ * missed tick is due: it fires once, not once per missed tick.
+ */
+export class CronScheduler {
+  /** When each hook is next worth looking at, so a pass costs no writes between ticks. */
+  private readonly nextCheck = new Map<string, number>();
+
+  constructor(private readonly db: Db = getDb()) {}
+
+  async runOnce(now = new Date()): Promise<number> {
+    const index = await hookIndex(this.db);
+    let fired = 0;
+    for (const hook of index.scheduled) {
+      if (!hook.cron || (this.nextCheck.get(hook.id) ?? 0) > now.getTime()) continue;
+      const tick = latestTick(hook.cron, now);
+      if (await this.fire(hook.id, tick)) fired += 1;
+      this.nextCheck.set(hook.id, nextTick(hook.cron, now).getTime());
+    }
+    if (fired) notifyDeliveries();
+
+    return fired;
+  }
+
+  private async fire(hookId: string, tick: Date): Promise<boolean> {
+    return this.db.$transaction(async (tx) => {
+      const moved = await tx.webhook.updateMany({
+        where: {
+          id: hookId,
+          enabled: true,
+          OR: [{ lastTickAt: null }, { lastTickAt: { lt: tick } }],
+        },
+        data: { lastTickAt: tick },
+      });
+      if (moved.count !== 1) return false;
+      const row = await tx.webhook.findUniqueOrThrow({ where: { id: hookId } });
+      const hook = { id: row.id, url: row.url, headers: parseHeaders(row.headers) };
+      const key = `cron:${hookId}:${tick.toISOString()}`;
+      const result = await enqueueDelivery(
+        deliveryInput(hook, "{}", key, await variableValues(tx)),
+        tx,
+      );
+
+      return result.created;
+    });
+  }
+}

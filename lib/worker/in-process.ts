@@ -1,0 +1,31 @@
+import { getConfig } from "@/lib/config";
+import { startHooksLoop, type HooksLoop } from "@/lib/hooks";
+
+import { DeliveryWorker } from "./runner";
+
+interface InProcess {
+  worker: DeliveryWorker;
+  hooks: HooksLoop;
+}
+
+const globalForWorker = globalThis as { triplineWorker?: InProcess };
+
+/**
+ * Starts the worker inside the server process (the default for `npm start`)
+ * unless TRIPLINE_WORKER=off: the hooks loop that turns change events,
+ * deferred times and cron ticks into deliveries, and the delivery worker
+ * that sends them. Once per process, dev reloads included.
+ */
+export function startInProcessWorker(): DeliveryWorker | null {
+  if (!getConfig().worker.inProcess) return null;
+  if (globalForWorker.triplineWorker) return globalForWorker.triplineWorker.worker;
+  const worker = new DeliveryWorker();
+  // No signal handlers here: Next.js owns the server's shutdown. Attempts cut
+  // short by it are taken over by the next worker when their leases expire,
+  // and the hooks loop resumes from its stored cursor.
+  worker.start();
+  const hooks = startHooksLoop();
+  globalForWorker.triplineWorker = { worker, hooks };
+
+  return worker;
+}

@@ -1,0 +1,3 @@
+export { startInProcessWorker } from "./in-process";
+export { DeliveryWorker, workerOptionsFromConfig, type WorkerOptions } from "./runner";
+export { runStandaloneWorker } from "./standalone";

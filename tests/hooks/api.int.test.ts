@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { POST as recover } from "@/app/webhooks/[id]/recover/route";
+import { DELETE as remove, GET as getOne, PATCH as patch } from "@/app/webhooks/[id]/route";
+import { POST as rotate } from "@/app/webhooks/[id]/secret/rotate/route";
+import { GET as secret } from "@/app/webhooks/[id]/secret/route";
+import { POST as testFire } from "@/app/webhooks/[id]/test/route";
+import { GET as list, POST as create } from "@/app/webhooks/route";
+import { GET as listVariables, POST as setVariable } from "@/app/api/config-variables/route";
+import { configureDelivery } from "@/lib/delivery";
+
+import { Receiver } from "../delivery/receiver";
+import { call, makeToken, resetDatabase } from "../helpers";
+import { anyString, cleanHooks, matching, openLoopback } from "./support";
+
+let receiver: Receiver;
+let admin: string;
+let viewer: string;
+
+beforeAll(async () => {
+  openLoopback();
+  receiver = await new Receiver().start();
+});
+
+afterAll(async () => {
+  await receiver.stop();
+  await cleanHooks();
+  configureDelivery({});
+});
+
+beforeEach(async () => {
+  openLoopback();
+  await cleanHooks();
+  await resetDatabase();
+  admin = (await makeToken("admin")).token;
+  viewer = (await makeToken("viewer")).token;
+});
+
+/** Copied from lens-api.md §4, with only the URL pointed at the test receiver. */
+const skeduloShaped = () => ({
+  name: "Job dispatched",
+  url: receiver.url("/skedulo"),
+  type: "graphql",
+  headers: { "X-Api-Key": "abc" },
+  query:
+    "subscription { schemaJobs(operation: [UPDATE], filter: \"JobStatus == 'Dispatched'\") { operation timestamp data { UID Name JobStatus } previous { JobStatus } } }",
+});
+
+async function fieldErrors(json: unknown): Promise<{ path: string; message: string }[]> {
+  const response = await call(create, { token: admin, json, path: "/webhooks" });
+  expect(response.status).toBe(400);
+  expect(response.body.errorType).toBe("field_error");
+
+  return z(response.body.errors);
+}
+
+function z(value: unknown): { path: string; message: string }[] {
+  return Array.isArray(value)
+    ? value.map((item: { path: string; message: string }) => ({
+        path: item.path,
+        message: item.message,
+      }))
+    : [];
+}
+
+describe("/webhooks", () => {
+  it("accepts a Skedulo-shaped create request unchanged and answers 201 with the webhook", async () => {
+    const response = await call(create, { token: admin, json: skeduloShaped(), path: "/webhooks" });
+
+    expect(response.status).toBe(201);
+    expect(response.body.result).toMatchObject({
+      name: "Job dispatched",
+      type: "graphql",
+      enabled: true,
+      headers: { "X-Api-Key": "abc" },
+      retryPolicy: {
+        maxAttempts: 6,
+        delaysSeconds: [5, 30, 300, 1800, 10_800],
+        timeoutSeconds: 25,
+      },
+    });
+  });
+
+  it("lists, reads, patches and deletes; viewers see header values redacted", async () => {
+    const created = await call(create, { token: admin, json: skeduloShaped(), path: "/webhooks" });
+    const { id } = created.body.result as { id: string };
+
+    const asViewer = await call(list, { token: viewer, path: "/webhooks" });
+    expect(asViewer.body.result).toMatchObject([{ id, headers: { "X-Api-Key": "[redacted]" } }]);
+    const one = await call(getOne, { token: admin, params: { id }, path: `/webhooks/${id}` });
+    expect(one.body.result).toMatchObject({ id, headers: { "X-Api-Key": "abc" } });
+
+    const patched = await call(patch, {
+      method: "PATCH",
+      token: admin,
+      params: { id },
+      json: { name: "Renamed", enabled: false },
+    });
+    expect(patched.status).toBe(200);
+    expect(patched.body.result).toMatchObject({ name: "Renamed", enabled: false, type: "graphql" });
+
+    const typeChange = await call(patch, {
+      method: "PATCH",
+      token: admin,
+      params: { id },
+      json: { type: "scheduled" },
+    });
+    expect(typeChange.status).toBe(400);
+    expect(typeChange.body.errors).toEqual([{ path: "type", message: anyString() }]);
+
+    const deleted = await call(remove, { method: "DELETE", token: admin, params: { id } });
+    expect(deleted.body.result).toEqual({ id });
+    const gone = await call(getOne, { token: admin, params: { id } });
+    expect(gone.status).toBe(404);
+  });
+
+  it("refuses writes from viewers", async () => {
+    const response = await call(create, { token: viewer, json: skeduloShaped() });
+    expect(response.status).toBe(403);
+  });
+
+  it("names the failing field for lengths, scheme, SSRF and type-specific fields", async () => {
+    const base = skeduloShaped();
+    expect(await fieldErrors({ ...base, name: "n".repeat(256) })).toMatchObject([{ path: "name" }]);
+    expect(await fieldErrors({ ...base, url: `https://e.com/${"a".repeat(2048)}` })).toMatchObject([
+      { path: "url" },
+    ]);
+    expect(await fieldErrors({ ...base, url: "ftp://127.0.0.1/x" })).toMatchObject([
+      { path: "url", message: "must use https" },
+    ]);
+    expect(await fieldErrors({ ...base, url: "https://10.1.2.3/hook" })).toMatchObject([
+      { path: "url" },
+    ]);
+    configureDelivery({ allowedTargets: ["127.0.0.0/8"], allowHttp: false });
+    expect(await fieldErrors(base)).toMatchObject([{ path: "url" }]);
+    openLoopback();
+
+    expect(await fieldErrors({ ...base, type: "bogus" })).toMatchObject([{ path: "type" }]);
+    expect(
+      await fieldErrors({ ...base, headers: { Connection: "close", "Transfer-Encoding": "x" } }),
+    ).toMatchObject([{ path: "headers.Connection" }, { path: "headers.Transfer-Encoding" }]);
+    expect(await fieldErrors({ ...base, headers: { "X-Key": "{{ MISSING }}" } })).toEqual([
+      {
+        path: "headers.X-Key",
+        message: "references the unknown configuration variable 'MISSING'",
+      },
+    ]);
+    expect(await fieldErrors({ ...base, url: receiver.url("/{{ NOPE }}") })).toMatchObject([
+      { path: "url" },
+    ]);
+  });
+
+  it("checks the query with line and column, and its filter as EQL", async () => {
+    const base = skeduloShaped();
+    expect(
+      await fieldErrors({ ...base, query: "subscription {\n  schemaJobs { data { Nope } } }" }),
+    ).toMatchObject([{ path: "query", message: matching(/^line 2, column 23: /) }]);
+    expect(await fieldErrors({ ...base, query: "subscription { schemaJobs {" })).toMatchObject([
+      { path: "query", message: matching(/^line 1, column \d+: Syntax Error/) },
+    ]);
+    const badFilter = await fieldErrors({
+      ...base,
+      query: 'subscription { schemaJobs(filter: "Nope == 1") { operation } }',
+    });
+    expect(badFilter).toMatchObject([
+      { path: "query", message: matching(/^line 1, column 36: filter: /) },
+    ]);
+  });
+
+  it("checks deferred field, offset and filter, and the cron expression", async () => {
+    const deferred = {
+      name: "Reminder",
+      url: receiver.url("/d"),
+      type: "graphql_deferred",
+      query: "subscription { jobs { UID Name Start } }",
+      field: "Start",
+      offset: -3_600_000,
+      filter: "JobStatus != 'Cancelled'",
+    };
+    const ok = await call(create, { token: admin, json: deferred });
+    expect(ok.status).toBe(201);
+    expect(ok.body.result).toMatchObject({ field: "Start", offset: -3_600_000 });
+
+    expect(await fieldErrors({ ...deferred, field: "Name" })).toMatchObject([{ path: "field" }]);
+    expect(await fieldErrors({ ...deferred, offset: 1.5 })).toMatchObject([{ path: "offset" }]);
+    expect(await fieldErrors({ ...deferred, filter: "Nope == 1" })).toMatchObject([
+      { path: "filter", message: matching(/^line 1, column 1/) },
+    ]);
+
+    const scheduled = {
+      name: "Nightly",
+      url: receiver.url("/c"),
+      type: "scheduled",
+      cron: "0 2 * * *",
+    };
+    expect((await call(create, { token: admin, json: scheduled })).status).toBe(201);
+    expect(await fieldErrors({ ...scheduled, cron: "0 2 * *" })).toMatchObject([{ path: "cron" }]);
+    expect(await fieldErrors({ ...scheduled, cron: "0 2 * * * *" })).toMatchObject([
+      { path: "cron" },
+    ]);
+    expect(await fieldErrors({ ...scheduled, cron: "61 2 * * *" })).toMatchObject([
+      { path: "cron" },
+    ]);
+
+    const sms = { name: "Inbound", url: receiver.url("/s"), type: "inbound_sms" };
+    expect((await call(create, { token: admin, json: sms })).status).toBe(201);
+  });
+
+  it("fills {{ NAME }} from configuration variables, whose values are never listed", async () => {
+    const saved = await call(setVariable, {
+      token: admin,
+      json: { name: "API_KEY", value: "s3cret" },
+    });
+    expect(saved.status).toBe(200);
+    const names = await call(listVariables, { token: admin });
+    expect(JSON.stringify(names.body)).not.toContain("s3cret");
+    expect(names.body.result).toMatchObject([{ name: "API_KEY" }]);
+
+    const created = await call(create, {
+      token: admin,
+      json: { ...skeduloShaped(), headers: { "X-Api-Key": "{{ API_KEY }}" } },
+    });
+    expect(created.status).toBe(201);
+    const { id } = created.body.result as { id: string };
+    const fired = await call(testFire, { token: admin, params: { id } });
+    expect(fired.body.result).toMatchObject({ statusCode: 200, state: "success" });
+    expect(receiver.at("/skedulo").at(-1)?.headers["x-api-key"]).toBe("s3cret");
+  });
+
+  it("answers the secret, rotates it and recovers failed deliveries", async () => {
+    const created = await call(create, { token: admin, json: skeduloShaped() });
+    const { id } = created.body.result as { id: string };
+    const first = await call(secret, { token: admin, params: { id } });
+    expect(first.body.result).toEqual({ key: matching(/^whsec_/) });
+    expect((await call(secret, { token: viewer, params: { id } })).status).toBe(403);
+    const rotated = await call(rotate, { token: admin, params: { id } });
+    expect(rotated.body.result).toEqual({ key: matching(/^whsec_/) });
+    expect(rotated.body.result).not.toEqual(first.body.result);
+
+    const recovered = await call(recover, {
+      token: admin,
+      params: { id },
+      json: { since: "2020-01-01T00:00:00Z" },
+    });
+    expect(recovered.body.result).toEqual({ count: 0 });
+  });
+});

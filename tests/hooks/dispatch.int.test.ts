@@ -1,0 +1,309 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { getDb } from "@/lib/db";
+import { configureDelivery } from "@/lib/delivery";
+import {
+  CronScheduler,
+  dispatchOnce,
+  fireDeferredOnce,
+  setVariable,
+  startHooksLoop,
+} from "@/lib/hooks";
+import type { DeliveryWorker } from "@/lib/worker";
+
+import { Receiver } from "../delivery/receiver";
+import {
+  cleanHooks,
+  deleteJob,
+  insertJob,
+  insertRegion,
+  makeWebhook,
+  matching,
+  openLoopback,
+  startWorker,
+  updateJob,
+} from "./support";
+
+let receiver: Receiver;
+let worker: DeliveryWorker;
+
+beforeAll(async () => {
+  openLoopback();
+  receiver = await new Receiver().start();
+  worker = startWorker();
+});
+
+afterAll(async () => {
+  await worker.stop();
+  await receiver.stop();
+  await cleanHooks();
+  configureDelivery({});
+});
+
+beforeEach(async () => {
+  await cleanHooks();
+  receiver.received.length = 0;
+});
+
+const deliveries = () => getDb().delivery.count();
+
+/** Reads every change event so far, so a hook created next starts clean. */
+async function drain(): Promise<void> {
+  while ((await dispatchOnce()).events > 0);
+}
+
+const JOB_QUERY = `subscription { schemaJobs(operation: [INSERT, UPDATE, DELETE]) {
+  operation timestamp data { UID Name JobStatus Region { Name } } previous { JobStatus } } }`;
+
+describe("graphql webhooks", () => {
+  it("fire with the subscription's result, the configured headers and the signature", async () => {
+    await setVariable({ name: "TOKEN", value: "t-1" });
+    const hook = await makeWebhook({
+      name: "Jobs",
+      url: receiver.url("/jobs"),
+      type: "graphql",
+      query: JOB_QUERY,
+      headers: { Authorization: "Bearer {{ TOKEN }}" },
+    });
+    const region = await insertRegion("North");
+    const job = await insertJob(region);
+    await updateJob(job, `, JobStatus: "Dispatched"`);
+    await dispatchOnce();
+    await receiver.waitFor(2, "/jobs");
+
+    // Deliveries are sent concurrently: arrival order is not commit order.
+    const byOperation = (operation: string) =>
+      receiver.at("/jobs").find((request) => request.body.includes(`"operation":"${operation}"`));
+    const insert = byOperation("INSERT");
+    const update = byOperation("UPDATE");
+    expect(JSON.parse(insert?.body ?? "")).toMatchObject({
+      data: {
+        schemaJobs: {
+          operation: "INSERT",
+          timestamp: matching(/Z$/),
+          data: { UID: job, JobStatus: "Queued", Region: { Name: "North" } },
+          previous: null,
+        },
+      },
+    });
+    expect(JSON.parse(update?.body ?? "")).toMatchObject({
+      data: {
+        schemaJobs: {
+          operation: "UPDATE",
+          data: { JobStatus: "Dispatched" },
+          previous: { JobStatus: "Queued" },
+        },
+      },
+    });
+    expect(update?.headers).toMatchObject({
+      authorization: "Bearer t-1",
+      "skedulo-webhook-id": hook.id,
+      "content-type": "application/json",
+      "webhook-signature": matching(/^v1,/),
+    });
+  });
+
+  it("does not fire for an UPDATE touching only fields not selected under data", async () => {
+    await makeWebhook({
+      name: "Status only",
+      url: receiver.url("/status"),
+      type: "graphql",
+      query: "subscription { schemaJobs(operation: [UPDATE]) { data { UID JobStatus } } }",
+    });
+    const job = await insertJob(await insertRegion("North"));
+    await updateJob(job, `, Description: "only this"`);
+    await dispatchOnce();
+    expect(await deliveries()).toBe(0);
+
+    await getDb().deferredFire.deleteMany({ where: { uid: { not: job } } });
+    await updateJob(job, `, JobStatus: "Ready"`);
+    await dispatchOnce();
+    expect(await deliveries()).toBe(1);
+  });
+
+  it("applies filters, including lookups, on current values", async () => {
+    const north = await insertRegion("North");
+    const south = await insertRegion("South");
+    await makeWebhook({
+      name: "North dispatched",
+      url: receiver.url("/north"),
+      type: "graphql",
+      query: `subscription { schemaJobs(filter: "Region.Name == 'North' AND JobStatus == 'Dispatched'") { data { UID JobStatus } } }`,
+    });
+    const a = await insertJob(north);
+    const b = await insertJob(south);
+    await updateJob(a, `, JobStatus: "Dispatched"`);
+    await updateJob(b, `, JobStatus: "Dispatched"`);
+    await dispatchOnce();
+    await receiver.waitFor(1, "/north");
+    const rows = await getDb().delivery.findMany();
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]?.body ?? "")).toEqual({
+      data: { schemaJobs: { data: { UID: a, JobStatus: "Dispatched" } } },
+    });
+  });
+
+  it("sends DELETE with the deleted values in data and previous, filtered on previous", async () => {
+    const job = await insertJob(await insertRegion("North"), `, Description: "gone"`);
+    await makeWebhook({
+      name: "Deleted",
+      url: receiver.url("/deleted"),
+      type: "graphql",
+      query: `subscription { schemaJobs(operation: [DELETE], filter: "Description == 'gone'") {
+        operation data { UID Description } previous { UID Description } } }`,
+    });
+    await deleteJob(job);
+    await dispatchOnce();
+    await receiver.waitFor(1, "/deleted");
+    expect(JSON.parse(receiver.at("/deleted")[0]?.body ?? "")).toEqual({
+      data: {
+        schemaJobs: {
+          operation: "DELETE",
+          data: { UID: job, Description: "gone" },
+          previous: { UID: job, Description: "gone" },
+        },
+      },
+    });
+  });
+
+  it("sends each (event, webhook) once across dispatcher restarts and concurrent dispatchers", async () => {
+    await drain();
+    await makeWebhook({
+      name: "All",
+      url: receiver.url("/all"),
+      type: "graphql",
+      query: JOB_QUERY,
+    });
+    const region = await insertRegion("North");
+    for (let i = 0; i < 5; i += 1) await insertJob(region);
+
+    // A "crashed" dispatcher that read but never committed leaves the cursor
+    // where it was; its successor reads the same events and sends them once.
+    await Promise.all([dispatchOnce(2), dispatchOnce(2), dispatchOnce(3)]);
+    await drain();
+    await drain();
+    expect(await deliveries()).toBe(5);
+
+    const loops = [startHooksLoop({ pollMs: 20 }), startHooksLoop({ pollMs: 20 })];
+    try {
+      for (let i = 0; i < 5; i += 1) await insertJob(region);
+      await Promise.all(loops.map((loop) => loop.settle()));
+      await Promise.all(loops.map((loop) => loop.settle()));
+    } finally {
+      await Promise.all(loops.map((loop) => loop.stop()));
+    }
+    expect(await deliveries()).toBe(10);
+    const keys = await getDb().delivery.findMany({ select: { idempotencyKey: true } });
+    expect(new Set(keys.map((row) => row.idempotencyKey)).size).toBe(10);
+  });
+});
+
+describe("graphql_deferred webhooks", () => {
+  const start = new Date(Date.now() + 3 * 3_600_000);
+
+  async function deferredHook(filter?: string) {
+    return makeWebhook({
+      name: "Reminder",
+      url: receiver.url("/reminder"),
+      type: "graphql_deferred",
+      query: "subscription { jobs { UID JobStatus Start Region { Name } } }",
+      field: "Start",
+      offset: -3_600_000,
+      ...(filter ? { filter } : {}),
+    });
+  }
+
+  const fires = () => getDb().deferredFire.findMany();
+  /** Saving a hook stores fire times for earlier tests' jobs too; these tests watch their own. */
+  const forgetOlderRecords = () => getDb().deferredFire.deleteMany();
+
+  it("stores field + offset, fires once at that time with the record read then", async () => {
+    const job = await insertJob(await insertRegion("North"), `, Start: "${start.toISOString()}"`);
+    await deferredHook();
+    expect((await fires()).find((fire) => fire.uid === job)?.fireAt.toISOString()).toBe(
+      new Date(start.getTime() - 3_600_000).toISOString(),
+    );
+    await getDb().deferredFire.deleteMany({ where: { uid: { not: job } } });
+    await updateJob(job, `, JobStatus: "Ready"`);
+    await dispatchOnce();
+
+    expect(await fireDeferredOnce(100, getDb(), new Date())).toBe(0);
+    const later = new Date(start.getTime());
+    expect(await fireDeferredOnce(100, getDb(), later)).toBe(1);
+    expect(await fireDeferredOnce(100, getDb(), later)).toBe(0);
+    await receiver.waitFor(1, "/reminder");
+    expect(JSON.parse(receiver.at("/reminder")[0]?.body ?? "")).toEqual({
+      data: {
+        jobs: {
+          UID: job,
+          JobStatus: "Ready",
+          Start: start.toISOString(),
+          Region: { Name: "North" },
+        },
+      },
+    });
+  });
+
+  it("reschedules when the field changes and drops when it is cleared or the record deleted", async () => {
+    await deferredHook();
+    await forgetOlderRecords();
+    const region = await insertRegion("North");
+    const a = await insertJob(region, `, Start: "${start.toISOString()}"`);
+    const b = await insertJob(region, `, Start: "${start.toISOString()}"`);
+    await dispatchOnce();
+    expect(await fires()).toHaveLength(2);
+
+    const moved = new Date(start.getTime() + 86_400_000);
+    await updateJob(a, `, Start: "${moved.toISOString()}"`);
+    await updateJob(b, `, Start: null`);
+    await dispatchOnce();
+    const [only] = await fires();
+    expect(await fires()).toHaveLength(1);
+    expect(only).toMatchObject({ uid: a, fireAt: new Date(moved.getTime() - 3_600_000) });
+
+    await deleteJob(a);
+    await dispatchOnce();
+    expect(await fires()).toHaveLength(0);
+  });
+
+  it("re-checks the filter at fire time", async () => {
+    await deferredHook("JobStatus != 'Cancelled'");
+    await forgetOlderRecords();
+    const job = await insertJob(await insertRegion("North"), `, Start: "${start.toISOString()}"`);
+    await dispatchOnce();
+    await updateJob(job, `, JobStatus: "Cancelled"`);
+    expect(await fireDeferredOnce(100, getDb(), start)).toBe(0);
+    expect(await fires()).toHaveLength(0);
+  });
+});
+
+describe("scheduled webhooks", () => {
+  it("fire once per tick with {} however many schedulers run, and once after downtime", async () => {
+    const hook = await makeWebhook({
+      name: "Every minute",
+      url: receiver.url("/cron"),
+      type: "scheduled",
+      cron: "* * * * *",
+    });
+    const created = new Date(Date.now() + 60_000);
+    const at = new Date(Math.floor(created.getTime() / 60_000) * 60_000 + 5_000);
+    const schedulers = [new CronScheduler(), new CronScheduler(), new CronScheduler()];
+    const fired = await Promise.all(schedulers.map((scheduler) => scheduler.runOnce(at)));
+    expect(fired.reduce((sum, n) => sum + n, 0)).toBe(1);
+
+    // Ten minutes down: the missed ticks fire once, not ten times.
+    const afterDowntime = new Date(at.getTime() + 10 * 60_000);
+    const restarted = [new CronScheduler(), new CronScheduler()];
+    const again = await Promise.all(restarted.map((scheduler) => scheduler.runOnce(afterDowntime)));
+    expect(again.reduce((sum, n) => sum + n, 0)).toBe(1);
+
+    await receiver.waitFor(2, "/cron");
+    expect(receiver.at("/cron").map((request) => request.body)).toEqual(["{}", "{}"]);
+    expect(receiver.at("/cron")[0]?.headers["skedulo-webhook-id"]).toBe(hook.id);
+    const keys = await getDb().delivery.findMany({ select: { idempotencyKey: true } });
+    expect(keys.map((row) => row.idempotencyKey).sort()).toEqual([
+      `cron:${hook.id}:${new Date(at.getTime() - 5_000).toISOString()}`,
+      `cron:${hook.id}:${new Date(afterDowntime.getTime() - 5_000).toISOString()}`,
+    ]);
+  });
+});

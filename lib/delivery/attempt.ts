@@ -6,6 +6,7 @@ import { type DeliverySettings, targetPolicy } from "./settings";
 import { signatureHeaders } from "./sign";
 import type { SourceKind } from "./sources";
 import { checkUrl, TargetRefused } from "./target-guard";
+import { currentVariables, fillTemplate } from "./variables";
 
 /** Headers the engine owns; a configured header of the same name is dropped. */
 const RESERVED = new Set([
@@ -29,25 +30,34 @@ export interface SendableSource {
   timeoutSeconds: number;
 }
 
-function configuredHeaders(raw: string): Record<string, string> {
+function configuredHeaders(
+  raw: string,
+  variables: ReadonlyMap<string, string>,
+): Record<string, string> {
   const parsed: unknown = JSON.parse(raw);
   const out: Record<string, string> = {};
   if (typeof parsed !== "object" || parsed === null) return out;
   for (const [name, value] of Object.entries(parsed)) {
-    if (typeof value === "string" && !RESERVED.has(name.toLowerCase())) out[name] = value;
+    if (typeof value === "string" && !RESERVED.has(name.toLowerCase())) {
+      out[name] = fillTemplate(value, variables);
+    }
   }
 
   return out;
 }
 
-/** Every header of one call: lens-api.md §6 plus Standard Webhooks signatures. */
+/**
+ * Every header of one call: the configured ones with `{{ NAME }}` filled,
+ * then lens-api.md §6 and the Standard Webhooks signature.
+ */
 export function requestHeaders(
   delivery: Pick<ClaimedDelivery, "headers" | "requestId" | "body" | "attempts">,
   source: SendableSource,
+  variables: ReadonlyMap<string, string> = new Map(),
   now = Date.now(),
 ): Record<string, string> {
   return {
-    ...configuredHeaders(delivery.headers),
+    ...configuredHeaders(delivery.headers, variables),
     "content-type": "application/json",
     "user-agent": `Tripline/${VERSION}`,
     [source.kind === "webhook" ? "skedulo-webhook-id" : "skedulo-triggeredactionid"]: source.id,
@@ -64,9 +74,10 @@ export async function sendAttempt(
   settings: DeliverySettings,
 ): Promise<HttpResult> {
   const policy = targetPolicy(settings);
+  const variables = await currentVariables();
   let url: URL;
   try {
-    url = checkUrl(delivery.url, policy);
+    url = checkUrl(fillTemplate(delivery.url, variables), policy);
   } catch (error) {
     return {
       statusCode: null,
@@ -82,7 +93,7 @@ export async function sendAttempt(
   return postJson(
     {
       url,
-      headers: requestHeaders(delivery, source),
+      headers: requestHeaders(delivery, source, variables),
       body: delivery.body,
       timeoutMs: source.timeoutSeconds * 1000,
     },

@@ -29,3 +29,4 @@ export {
 export { DELIVERY_STATES, type DeliveryState } from "./state-machine";
 export { checkDeliveryTarget } from "./check-target";
 export { TargetRefused } from "./target-guard";
+export { fillTemplate, forgetVariables, referencedNames } from "./variables";

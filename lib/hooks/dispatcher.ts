@@ -9,7 +9,6 @@ import { deliveryInput } from "./delivery-input";
 import { hookIndex, type CompiledHook, type HookIndex } from "./hook-index";
 import { withLookups } from "./lookups";
 import { buildPayload } from "./payload";
-import { variableValues } from "./variables";
 
 export const CHANGE_CURSOR = "change-events";
 
@@ -85,7 +84,6 @@ export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<Dispa
 async function matchEvents(tx: Tx, index: HookIndex, events: ChangeEvent[]): Promise<TEnqueue[]> {
   const loaders = new RecordLoaders(tx);
   const now = new Date();
-  let values: Map<string, string> | null = null;
   const inputs: TEnqueue[] = [];
   for (const event of events) {
     for (const hook of index.forChange(event.object)) {
@@ -93,8 +91,7 @@ async function matchEvents(tx: Tx, index: HookIndex, events: ChangeEvent[]): Pro
       const subscription = hook.subscription;
       if (!subscription) continue;
       const body = await buildPayload(subscription, changeRoot(event), tx, loaders, now);
-      values ??= await variableValues(tx);
-      inputs.push(deliveryInput(hook, body, `wh:${hook.id}:${event.seq}`, values));
+      inputs.push(deliveryInput(hook, body, `wh:${hook.id}:${event.seq}`));
     }
     for (const hook of index.forDeferred(event.object)) {
       if (event.createdAt >= hook.createdAt) await applyDeferredChange(tx, hook, event);

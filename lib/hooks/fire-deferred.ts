@@ -7,7 +7,6 @@ import { deliveryInput } from "./delivery-input";
 import { hookIndex } from "./hook-index";
 import { withLookups } from "./lookups";
 import { buildPayload } from "./payload";
-import { variableValues } from "./variables";
 
 /**
  * Fires deferred hooks whose time has come. Each stored fire is deleted in
@@ -34,7 +33,6 @@ export async function fireDeferredOnce(
   const created = await db.$transaction(
     async (tx) => {
       const loaders = new RecordLoaders(tx);
-      const values = await variableValues(tx);
       const inputs: TEnqueue[] = [];
       for (const fire of due) {
         const taken = await tx.deferredFire.deleteMany({
@@ -50,7 +48,7 @@ export async function fireDeferredOnce(
         }
         const body = await buildPayload(hook.subscription, record, tx, loaders, now);
         const key = `df:${hook.id}:${fire.uid}:${fire.fireAt.getTime()}`;
-        inputs.push(deliveryInput(hook, body, key, values));
+        inputs.push(deliveryInput(hook, body, key));
       }
       const results = inputs.length ? await enqueueDeliveries(inputs, tx) : [];
 

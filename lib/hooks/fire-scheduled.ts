@@ -5,7 +5,6 @@ import { getDb, type Db } from "@/lib/db";
 
 import { deliveryInput } from "./delivery-input";
 import { hookIndex } from "./hook-index";
-import { variableValues } from "./variables";
 import { parseHeaders } from "./webhook-row";
 
 /** The latest tick of a UTC cron schedule at or before `now`. */
@@ -63,10 +62,7 @@ export class CronScheduler {
       const row = await tx.webhook.findUniqueOrThrow({ where: { id: hookId } });
       const hook = { id: row.id, url: row.url, headers: parseHeaders(row.headers) };
       const key = `cron:${hookId}:${tick.toISOString()}`;
-      const result = await enqueueDelivery(
-        deliveryInput(hook, "{}", key, await variableValues(tx)),
-        tx,
-      );
+      const result = await enqueueDelivery(deliveryInput(hook, "{}", key), tx);
 
       return result.created;
     });

@@ -9,7 +9,6 @@ import {
   type AttemptReport,
 } from "@/lib/delivery";
 
-import { fillTemplate, variableValues } from "./variables";
 import { parseHeaders } from "./webhook-row";
 
 async function requireWebhook(id: string) {
@@ -26,16 +25,7 @@ function fromDelivery(error: unknown): unknown {
 /** **ext** `POST /webhooks/{id}/test`: a sample payload now; answers with the attempt. */
 export async function testWebhook(id: string): Promise<AttemptReport> {
   const row = await requireWebhook(id);
-  const values = await variableValues();
-  const headers = parseHeaders(row.headers);
-  return viaDelivery(() =>
-    testFire(id, {
-      url: fillTemplate(row.url, values),
-      headers: Object.fromEntries(
-        Object.entries(headers).map(([name, value]) => [name, fillTemplate(value, values)]),
-      ),
-    }),
-  );
+  return viaDelivery(() => testFire(id, { url: row.url, headers: parseHeaders(row.headers) }));
 }
 
 /** Runs a delivery-engine call, answering its errors as API errors. */

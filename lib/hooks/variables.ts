@@ -1,22 +1,11 @@
 import { getDb } from "@/lib/db";
-import type { Tx } from "@/lib/delivery";
+import { forgetVariables, referencedNames, type Tx } from "@/lib/delivery";
 
 import { ApiError } from "@/lib/api/errors";
 
 import { VARIABLE_NAME, ZConfigVariableSchema } from "./schemas";
 
-/** `{{ NAME }}`, spaces optional. */
-const REFERENCE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
-
-/** Every name referenced in a template, in order of appearance. */
-export function referencedNames(template: string): string[] {
-  return [...template.matchAll(REFERENCE)].map((match) => match[1] ?? "");
-}
-
-/** Replaces each reference with its value; an unknown name becomes empty. */
-export function fillTemplate(template: string, values: ReadonlyMap<string, string>): string {
-  return template.replace(REFERENCE, (_, name: string) => values.get(name) ?? "");
-}
+export { fillTemplate, referencedNames } from "@/lib/delivery";
 
 export async function variableValues(tx?: Tx): Promise<Map<string, string>> {
   const rows = await (tx ?? getDb()).configVariable.findMany();
@@ -54,6 +43,7 @@ export async function setVariable(input: unknown): Promise<VariableView> {
     create: { name, value },
     update: { value },
   });
+  forgetVariables();
 
   return {
     name: row.name,
@@ -76,4 +66,5 @@ export async function deleteVariable(name: string): Promise<void> {
   }
   const { count } = await getDb().configVariable.deleteMany({ where: { name } });
   if (!count) throw ApiError.notFound(`variable ${name}`);
+  forgetVariables();
 }

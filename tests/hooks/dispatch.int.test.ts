@@ -103,6 +103,39 @@ describe("graphql webhooks", () => {
     });
   });
 
+  it("fills {{ NAME }} at send time: a rotated value reaches a pending retry", async () => {
+    await setVariable({ name: "TOKEN", value: "old" });
+    await makeWebhook({
+      name: "Rotating",
+      url: receiver.url("/rotating"),
+      type: "graphql",
+      query: "subscription { schemaJobs(operation: [INSERT]) { data { UID } } }",
+      headers: { Authorization: "Bearer {{ TOKEN }}" },
+    });
+    let calls = 0;
+    receiver.on("/rotating", (_, response) => {
+      calls += 1;
+      if (calls > 1) return void response.end("ok");
+      // The value changes while the first attempt is still waiting for its answer.
+      void setVariable({ name: "TOKEN", value: "new" }).then(() =>
+        response.writeHead(503, { "retry-after": "1000" }).end(),
+      );
+    });
+    await insertJob(await insertRegion("North"));
+    await dispatchOnce();
+    await receiver.waitFor(2, "/rotating");
+
+    expect(receiver.at("/rotating").map((call) => call.headers.authorization)).toEqual([
+      "Bearer old",
+      "Bearer new",
+    ]);
+    // The queue keeps the reference, never the secret.
+    const row = await getDb().delivery.findFirstOrThrow({
+      where: { url: receiver.url("/rotating") },
+    });
+    expect(row.headers).toContain("{{ TOKEN }}");
+  });
+
   it("does not fire for an UPDATE touching only fields not selected under data", async () => {
     await makeWebhook({
       name: "Status only",

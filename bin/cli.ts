@@ -23,7 +23,7 @@ commands:
                   adds demo regions, accounts, contacts, resources, 200 jobs and
                   their allocations (with change events); refuses a second time
                   unless --force
-  worker          sends deliveries until SIGTERM or SIGINT (several may run)
+  worker          runs the hooks loop and sends deliveries until SIGTERM or SIGINT (several may run)
 
 The database is DATABASE_URL (default: SQLite at ./data/tripline.db).`;
 

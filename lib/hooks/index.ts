@@ -7,7 +7,14 @@ export { dispatchOnce, type DispatchResult } from "./dispatcher";
 export { fireDeferredOnce } from "./fire-deferred";
 export { CronScheduler, latestTick } from "./fire-scheduled";
 export { invalidateHookIndex } from "./hook-index";
-export { notifyChange, startHooksLoop, type HooksLoop, type HooksLoopOptions } from "./loop";
+export {
+  notifyChange,
+  runHooksPass,
+  startHooksLoop,
+  type HooksLoop,
+  type HooksLoopOptions,
+  type HooksPassResult,
+} from "./loop";
 export { recoverWebhook, rotateWebhookSecret, testWebhook, webhookSecret } from "./manual";
 export * from "./schemas";
 export { deleteVariable, listVariables, setVariable, type VariableView } from "./variables";

@@ -14,6 +14,36 @@ export function notifyChange(): void {
   signalChangesCommitted();
 }
 
+export interface HooksPassResult {
+  /** Change events read by the dispatcher. */
+  events: number;
+  /** Deliveries queued for changes, deferred fires and cron ticks. */
+  enqueued: number;
+}
+
+/**
+ * One complete pass: every change event committed so far, the deferred fires
+ * that are due and the cron ticks that have passed.
+ */
+export async function runHooksPass(
+  batchSize = 200,
+  db: Db = getDb(),
+  scheduler: CronScheduler = new CronScheduler(db),
+): Promise<HooksPassResult> {
+  let events = 0;
+  let enqueued = 0;
+  for (;;) {
+    const result = await dispatchOnce(batchSize, db);
+    events += result.events;
+    enqueued += result.deliveries;
+    if (result.events < batchSize) break;
+  }
+  enqueued += await fireDeferredOnce(batchSize, db);
+  enqueued += await scheduler.runOnce();
+
+  return { events, enqueued };
+}
+
 export interface HooksLoopOptions {
   /** The fallback poll, for changes committed by other processes. */
   pollMs?: number;
@@ -45,14 +75,7 @@ export function startHooksLoop(options: HooksLoopOptions = {}): HooksLoop {
   let passes = 0;
   const waiters: { after: number; resolve: () => void }[] = [];
 
-  const pass = async () => {
-    for (;;) {
-      const result = await dispatchOnce(batchSize, db);
-      if (result.events < batchSize) break;
-    }
-    await fireDeferredOnce(batchSize, db);
-    await scheduler.runOnce();
-  };
+  const pass = () => runHooksPass(batchSize, db, scheduler);
 
   const wake = (): void => {
     if (stopped) return;

@@ -8,10 +8,11 @@ import { POST as testFire } from "@/app/webhooks/[id]/test/route";
 import { GET as list, POST as create } from "@/app/webhooks/route";
 import { GET as listVariables, POST as setVariable } from "@/app/api/config-variables/route";
 import { configureDelivery } from "@/lib/delivery";
+import { tick } from "@/lib/worker";
 
 import { Receiver } from "../delivery/receiver";
 import { call, makeToken, resetDatabase } from "../helpers";
-import { anyString, cleanHooks, matching, openLoopback } from "./support";
+import { anyString, cleanHooks, insertJob, insertRegion, matching, openLoopback } from "./support";
 
 let receiver: Receiver;
 let admin: string;
@@ -243,5 +244,26 @@ describe("/webhooks", () => {
       json: { since: "2020-01-01T00:00:00Z" },
     });
     expect(recovered.body.result).toEqual({ count: 0 });
+  });
+
+  it("a worker tick alone turns a change into a delivery and sends it", async () => {
+    const created = await call(create, {
+      token: admin,
+      json: {
+        name: "Ticked",
+        url: receiver.url("/ticked"),
+        type: "graphql",
+        query: "subscription { schemaJobs(operation: [INSERT]) { operation data { UID } } }",
+      },
+    });
+    expect(created.status).toBe(201);
+    const job = await insertJob(await insertRegion("North"));
+
+    // No hooks loop and no worker run here: the tick does both halves.
+    const result = await tick({ concurrency: 10, batchSize: 10 });
+    expect(result).toMatchObject({ hooks: { enqueued: 1 }, claimed: 1, succeeded: 1 });
+    expect(JSON.parse(receiver.at("/ticked")[0]?.body ?? "null")).toMatchObject({
+      data: { schemaJobs: { operation: "INSERT", data: { UID: job } } },
+    });
   });
 });

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 
 import { ApiError, ok, publicRoute } from "@/lib/api";
 import { getConfig } from "@/lib/config";
-import { runOneBatch } from "@/lib/delivery";
+import { tick } from "@/lib/worker";
 
 function sameSecret(given: string, expected: string): boolean {
   // Hash both so the comparison takes the same time whatever the lengths.
@@ -12,7 +12,7 @@ function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * Processes one batch of due deliveries and answers with what it did, for
+ * Runs one hooks pass and sends one batch of due deliveries, answering with what it did, for
  * deployments where an outside scheduler drives delivery. Authenticated by
  * `Authorization: Bearer $TRIPLINE_WORKER_SECRET`, not by a user token.
  */
@@ -25,11 +25,14 @@ export const POST = publicRoute(async ({ request, log }) => {
   if (!given || !sameSecret(given, worker.secret)) {
     throw new ApiError("unauthorized", "send 'Authorization: Bearer <TRIPLINE_WORKER_SECRET>'");
   }
-  const result = await runOneBatch({
+  const result = await tick({
     concurrency: worker.concurrency,
     batchSize: worker.batchSize,
   });
-  log.info({ claimed: result.claimed, succeeded: result.succeeded }, "worker tick");
+  log.info(
+    { enqueued: result.hooks.enqueued, claimed: result.claimed, succeeded: result.succeeded },
+    "worker tick",
+  );
 
   return ok(result);
 });

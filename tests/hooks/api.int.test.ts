@@ -159,6 +159,17 @@ describe("/webhooks", () => {
     expect(await fieldErrors({ ...base, query: "subscription { schemaJobs {" })).toMatchObject([
       { path: "query", message: matching(/^line 1, column \d+: Syntax Error/) },
     ]);
+    // An empty list would save a hook that never fires.
+    const noOperation = await fieldErrors({
+      ...base,
+      query: "subscription {\n  schemaJobs(operation: []) { operation } }",
+    });
+    expect(noOperation).toEqual([
+      {
+        path: "query",
+        message: "line 2, column 25: operation: name at least one of INSERT, UPDATE, DELETE",
+      },
+    ]);
     const badFilter = await fieldErrors({
       ...base,
       query: 'subscription { schemaJobs(filter: "Nope == 1") { operation } }',

@@ -111,16 +111,29 @@ function describe(source: Source, document: DocumentNode, kind: WebhookQueryKind
   const filter = filterNode?.kind === Kind.STRING ? filterNode.value : null;
   if (filterNode?.kind === Kind.STRING) checkFilter(source, filterNode, object);
 
-  return { kind, object, field, document, operations: operationsOf(argument("operation")), filter };
+  const operations = operationsOf(argument("operation"), at);
+
+  return { kind, object, field, document, operations, filter };
 }
 
-function operationsOf(node: ValueNode | undefined): Operation[] {
+/**
+ * The operations named by the `operation` argument; all of them when it is
+ * absent. An empty list is refused: such a hook would be saved but never fire.
+ */
+function operationsOf(
+  node: ValueNode | undefined,
+  at: (node: ASTNode) => { line: number; column: number },
+): Operation[] {
   const values =
     node?.kind === Kind.LIST ? node.values : node?.kind === Kind.ENUM ? [node] : undefined;
   if (!values) return [...OPERATIONS];
   const named = values.flatMap((value) => (value.kind === Kind.ENUM ? [value.value] : []));
+  const operations = OPERATIONS.filter((operation) => named.includes(operation));
+  if (!operations.length && node) {
+    throw new QueryProblem(`operation: name at least one of ${OPERATIONS.join(", ")}`, at(node));
+  }
 
-  return OPERATIONS.filter((operation) => named.includes(operation));
+  return operations;
 }
 
 /** Compiles the filter; an EQL error points into the query text where it can. */

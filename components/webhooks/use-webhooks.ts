@@ -13,6 +13,8 @@ export const ZWebhookSchema = z.object({
   enabled: z.boolean(),
   headers: z.record(z.string(), z.string()),
   query: z.string().optional(),
+  /** The object the query subscribes to (`Jobs`); absent for scheduled and SMS hooks. */
+  object: z.string().nullable().optional(),
   field: z.string().optional(),
   offset: z.number().optional(),
   filter: z.string().nullable().optional(),

@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 import { useSummaries, useWebhooks } from "./use-webhooks";
+import { webhookObject } from "./webhook-object";
 
 export function WebhooksList({ isAdmin }: { isAdmin: boolean }) {
   const hooks = useWebhooks();
@@ -35,6 +36,7 @@ export function WebhooksList({ isAdmin }: { isAdmin: boolean }) {
             <TR>
               <TH>Name</TH>
               <TH>Type</TH>
+              <TH>Object</TH>
               <TH>URL</TH>
               <TH>Enabled</TH>
               <TH>Last delivery</TH>
@@ -57,6 +59,7 @@ export function WebhooksList({ isAdmin }: { isAdmin: boolean }) {
                     </Link>
                   </TD>
                   <TD>{hook.type}</TD>
+                  <TD>{webhookObject(hook) ?? "—"}</TD>
                   <TD className="max-w-xs truncate font-mono text-xs">{hook.url}</TD>
                   <TD>
                     <Badge tone={hook.enabled ? "accent" : "neutral"}>

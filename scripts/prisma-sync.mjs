@@ -6,15 +6,21 @@
 //
 //   node scripts/prisma-sync.mjs write     rewrite the PostgreSQL schema
 //   node scripts/prisma-sync.mjs check     exit 1 when it has drifted
-//   node scripts/prisma-sync.mjs generate  write, then generate both clients
+//   node scripts/prisma-sync.mjs generate  generate both clients
+//
+// `generate` runs on every install and build, so it never writes a committed
+// file: were it to rewrite the PostgreSQL schema, `npm ci` would quietly mend
+// a stale one and `check` would always pass. It derives the schema into the
+// git-ignored prisma/.derived/ instead and only warns about drift.
+//
+// `--root DIR` runs any command on another copy of the repository (tests use
+// it on a scratch copy, so they never touch this checkout's files).
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sourcePath = join(root, "prisma/schema.prisma");
-const targetPath = join(root, "prisma/postgres/schema.prisma");
+const scriptRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 // Each line of the source that differs for PostgreSQL, and its replacement.
 const SUBSTITUTIONS = [
@@ -39,47 +45,81 @@ export function derivePostgresSchema(source) {
   return header + body;
 }
 
-function expected() {
-  return derivePostgresSchema(readFileSync(sourcePath, "utf8"));
+function paths(root) {
+  return {
+    source: join(root, "prisma/schema.prisma"),
+    committed: join(root, "prisma/postgres/schema.prisma"),
+    // Same depth as the committed file, so the relative `output` path in the
+    // derived schema points at the same generated client directory.
+    derived: join(root, "prisma/.derived/schema.prisma"),
+  };
 }
 
-function write() {
-  mkdirSync(dirname(targetPath), { recursive: true });
-  writeFileSync(targetPath, expected());
+function expected(root) {
+  return derivePostgresSchema(readFileSync(paths(root).source, "utf8"));
 }
 
-function check() {
-  let actual = "";
+function writeSchema(path, text) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+}
+
+function hasDrifted(root) {
   try {
-    actual = readFileSync(targetPath, "utf8");
+    return readFileSync(paths(root).committed, "utf8") !== expected(root);
   } catch {
-    // A missing file is drift too.
+    return true; // A missing file is drift too.
   }
-  if (actual !== expected()) {
-    console.error(
-      "prisma/postgres/schema.prisma has drifted from prisma/schema.prisma; " +
-        "run `npm run prisma:sync` and commit the result.",
-    );
+}
+
+const DRIFT_MESSAGE =
+  "prisma/postgres/schema.prisma has drifted from prisma/schema.prisma; " +
+  "run `npm run prisma:sync` and commit the result.";
+
+function write(root) {
+  writeSchema(paths(root).committed, expected(root));
+}
+
+function check(root) {
+  if (hasDrifted(root)) {
+    console.error(DRIFT_MESSAGE);
     process.exit(1);
   }
   console.log("prisma schemas are in step");
 }
 
-function generate() {
-  write();
-  const prisma = join(root, "node_modules/.bin/prisma");
+function generate(root) {
+  const { derived } = paths(root);
+  writeSchema(derived, expected(root));
+  if (hasDrifted(root)) console.warn(`warning: ${DRIFT_MESSAGE}`);
+
+  const prisma = join(scriptRoot, "node_modules/.bin/prisma");
   const env = { ...process.env, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" };
-  for (const config of ["prisma/sqlite.config.ts", "prisma/postgres.config.ts"]) {
-    execFileSync(prisma, ["generate", "--config", config], { stdio: "inherit", env, cwd: root });
+  const runs = [
+    ["prisma/sqlite.config.ts", []],
+    ["prisma/postgres.config.ts", ["--schema", derived]],
+  ];
+  for (const [config, extra] of runs) {
+    const args = ["generate", "--config", join(root, config), ...extra];
+    execFileSync(prisma, args, { stdio: "inherit", env, cwd: root });
   }
+}
+
+function parseRoot(args) {
+  const at = args.indexOf("--root");
+  if (at === -1) return scriptRoot;
+  const dir = args[at + 1];
+
+  return dir ? resolve(dir) : null;
 }
 
 const commands = { write, check, generate };
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const command = commands[process.argv[2] ?? ""];
-  if (!command) {
-    console.error("usage: prisma-sync.mjs write|check|generate");
+  const root = parseRoot(process.argv.slice(3));
+  if (!command || !root) {
+    console.error("usage: prisma-sync.mjs write|check|generate [--root DIR]");
     process.exit(2);
   }
-  command();
+  command(root);
 }

@@ -2,7 +2,10 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import type { ClaimedDelivery } from "./claim";
-import { fromStates, targetState } from "./state-machine";
+import { fromStates, step, targetState } from "./state-machine";
+
+/** A pending delivery is only taken ahead of its schedule: it keeps its retries. */
+const TAKE_AHEAD = step("resend", "pending");
 
 /**
  * The `resend` transition: one named delivery to processing under this
@@ -20,7 +23,7 @@ export async function claimById(
   const rows = await getDb().$queryRaw<ClaimedDelivery[]>`
     UPDATE "Delivery" SET
       "state" = ${targetState("resend")},
-      "noRetry" = CASE WHEN "state" = 'pending' THEN "noRetry" ELSE true END,
+      "noRetry" = CASE WHEN "state" = ${TAKE_AHEAD.from} THEN "noRetry" ELSE true END,
       "attempts" = "attempts" + 1,
       "leaseOwner" = ${owner},
       "leaseUntilMs" = CAST(${nowMs + BigInt(leaseMarginMs)} AS BIGINT) + 1000 * (

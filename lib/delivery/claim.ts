@@ -2,6 +2,13 @@ import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
+import { step } from "./state-machine";
+
+const CLAIM = step("claim", "pending");
+const TAKEOVER = step("takeover", "processing");
+/** Claimed rows, the ones a live lease counts against a source's cap. */
+const IN_FLIGHT = CLAIM.to;
+
 export interface ClaimedDelivery {
   id: string;
   sourceId: string;
@@ -48,7 +55,7 @@ export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]
   return getDb().$queryRaw<ClaimedDelivery[]>`
     WITH busy AS (
       SELECT "sourceId", COUNT(*) AS n FROM "Delivery"
-      WHERE "state" = 'processing' AND "leaseUntilMs" > CAST(${nowMs} AS BIGINT)
+      WHERE "state" = ${IN_FLIGHT} AND "leaseUntilMs" > CAST(${nowMs} AS BIGINT)
       GROUP BY "sourceId"
     ),
     open_sources AS (
@@ -59,7 +66,7 @@ export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]
     -- Two index range scans in time order (an OR would read and sort every due row).
     due_pending AS (
       SELECT d."id", d."sourceId", d."nextAttemptAt" FROM "Delivery" d
-      WHERE d."state" = 'pending' AND d."nextAttemptAt" <= ${now}
+      WHERE d."state" = ${CLAIM.from} AND d."nextAttemptAt" <= ${now}
         AND d."sourceId" IN (SELECT "id" FROM open_sources)
       ORDER BY d."nextAttemptAt"
       LIMIT ${window}
@@ -67,7 +74,7 @@ export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]
     ),
     due_expired AS (
       SELECT d."id", d."sourceId", d."nextAttemptAt" FROM "Delivery" d
-      WHERE d."state" = 'processing' AND d."leaseUntilMs" <= CAST(${nowMs} AS BIGINT)
+      WHERE d."state" = ${TAKEOVER.from} AND d."leaseUntilMs" <= CAST(${nowMs} AS BIGINT)
         AND d."sourceId" IN (SELECT "id" FROM open_sources)
       ORDER BY d."nextAttemptAt"
       LIMIT ${window}
@@ -84,7 +91,8 @@ export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]
       ORDER BY "nextAttemptAt" LIMIT ${options.limit}
     )
     UPDATE "Delivery" SET
-      "state" = 'processing',
+      -- claim and takeover both enter the same state.
+      "state" = ${CLAIM.to},
       "attempts" = "attempts" + 1,
       "leaseOwner" = ${options.owner},
       "leaseUntilMs" = CAST(${nowMs} AS BIGINT) + chosen."timeoutSeconds" * 1000

@@ -9,7 +9,7 @@ import { Lane } from "./lane";
 import { decideOutcome, type Outcome } from "./outcome";
 import { deliverySettings, type DeliverySettings } from "./settings";
 import { SourceCache, type LoadedSource } from "./source-cache";
-import { targetState } from "./state-machine";
+import { step, targetState, type DeliveryState } from "./state-machine";
 import { writeFinished, type Finished } from "./transitions";
 
 export interface EngineOptions {
@@ -35,7 +35,7 @@ export interface AttemptReport {
   /** The endpoint's answer, cut to 20 KB; null when none came. */
   responseBody: string | null;
   /** The delivery's state after the attempt; `lost` when another worker had taken it over. */
-  state: "success" | "pending" | "error" | "cancelled" | "lost";
+  state: DeliveryState | "lost";
   nextAttemptAt: string | null;
 }
 
@@ -44,6 +44,9 @@ interface Queued {
   resolve: (applied: boolean) => void;
   reject: (error: unknown) => void;
 }
+
+/** A claimed delivery whose source is gone or disabled is dropped without an attempt. */
+const DROP = step("cancel", "processing");
 
 const MAX_COMMIT_GROUP = 500;
 const COMMIT_COALESCE_MS = 4;
@@ -216,9 +219,9 @@ export class DeliveryEngine {
     const now = new Date();
     const { count } = await this.lane.run(() =>
       getDb().delivery.updateMany({
-        where: { id: delivery.id, state: "processing", leaseOwner: this.owner, attempts: attempt },
+        where: { id: delivery.id, state: DROP.from, leaseOwner: this.owner, attempts: attempt },
         data: {
-          state: targetState("cancel"),
+          state: DROP.to,
           // The claim counted an attempt that was never made.
           attempts: attempt - 1,
           leaseOwner: null,
@@ -236,7 +239,7 @@ export class DeliveryEngine {
       durationMs: 0,
       error: "source disabled or removed",
       responseBody: null,
-      state: count ? "cancelled" : "lost",
+      state: count ? DROP.to : "lost",
       nextAttemptAt: null,
     };
     this.options.onSettled?.(report);
@@ -295,7 +298,5 @@ export class DeliveryEngine {
 }
 
 function stateAfter(outcome: Outcome): AttemptReport["state"] {
-  if (outcome.transition === "succeed") return "success";
-
-  return outcome.transition === "retry" ? "pending" : "error";
+  return targetState(outcome.transition);
 }

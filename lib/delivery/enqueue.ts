@@ -9,6 +9,7 @@ import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { DeliveryError } from "./errors";
 import { dbTime, jsonRows } from "./json-rows";
 import { NOTIFY_CHANNEL, notifyDeliveries } from "./signal";
+import { INITIAL_STATE } from "./state-machine";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -113,7 +114,7 @@ async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
         "requestId", "state", "attempts", "noRetry", "scheduleStart", "nextAttemptAt",
         "createdAt", "updatedAt")
       SELECT v."id", v."sourceId", v."key", v."url", v."headers", v."body", v."requestId",
-        'pending', 0, false, 0, v."due", ${now}, ${now}
+        ${INITIAL_STATE}, 0, false, 0, v."due", ${now}, ${now}
       FROM ${v} AS v
       -- SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT.
       WHERE true

@@ -2,15 +2,23 @@ import { getConfig } from "@/lib/config";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import { dbTime, jsonRows } from "./json-rows";
+import type { Outcome } from "./outcome";
+import { step, type DeliveryState } from "./state-machine";
 import type { Finished } from "./transitions";
-import { fromStates, targetState } from "./state-machine";
 
 /**
  * The multi-row statements behind `writeFinished`: a group of finished
  * attempts is one statement per table instead of one per attempt, each with
  * its rows in a single JSON parameter.
  */
-const PROCESSING = fromStates("succeed")[0] ?? "processing";
+const OUTCOME_STEPS: Record<Outcome["transition"], { from: DeliveryState; to: DeliveryState }> = {
+  succeed: step("succeed", "processing"),
+  retry: step("retry", "processing"),
+  fail: step("fail", "processing"),
+};
+
+/** The state every outcome leaves: the one a claim put the delivery in. */
+const PROCESSING = OUTCOME_STEPS.succeed.from;
 
 /**
  * SQLite's planner would otherwise walk every processing row through the
@@ -74,7 +82,7 @@ export function transitionsSql(owner: string, items: readonly Finished[], now: D
   const rows = items.map(({ deliveryId, attempt, outcome }) => ({
     id: deliveryId,
     attempt,
-    state: targetState(outcome.transition),
+    state: OUTCOME_STEPS[outcome.transition].to,
     next: outcome.transition === "retry" ? dbTime(outcome.nextAttemptAt) : null,
     completedAt: outcome.transition === "retry" ? null : dbTime(now),
   }));

@@ -6,7 +6,9 @@ import { enqueueDelivery } from "./enqueue";
 import { DeliveryError } from "./errors";
 import { deliverySettings } from "./settings";
 import { notifyDeliveries } from "./signal";
-import { fromStates, targetState } from "./state-machine";
+import { step } from "./state-machine";
+
+const RECOVER = step("recover", "error");
 
 /** lens-api.md §6 test fire: a sample body unless the caller gives one. */
 export const SAMPLE_PAYLOAD = { type: "test", message: "Test delivery from Tripline" };
@@ -66,9 +68,9 @@ export async function recoverDeliveries(sourceId: string, since: Date): Promise<
   if (!source) throw new DeliveryError("not_found", `delivery source ${sourceId} not found`);
   const now = new Date();
   const count = await getDb().$executeRaw`
-    UPDATE "Delivery" SET "state" = ${targetState("recover")}, "nextAttemptAt" = ${now},
+    UPDATE "Delivery" SET "state" = ${RECOVER.to}, "nextAttemptAt" = ${now},
       "scheduleStart" = "attempts", "noRetry" = false, "completedAt" = NULL, "updatedAt" = ${now}
-    WHERE "sourceId" = ${sourceId} AND "state" IN (${fromStates("recover")[0] ?? "error"})
+    WHERE "sourceId" = ${sourceId} AND "state" = ${RECOVER.from}
       AND "completedAt" >= ${since}`;
   if (count) notifyDeliveries();
 

@@ -1,4 +1,7 @@
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+
+import { FINISHED_STATES } from "./state-machine";
 
 const BATCH = 500;
 
@@ -21,7 +24,7 @@ export async function deleteExpired(
     const count = await db.$executeRaw`
       DELETE FROM "Delivery" WHERE "id" IN (
         SELECT "id" FROM "Delivery"
-        WHERE "state" IN ('success', 'error', 'cancelled') AND "completedAt" < ${cutoff}
+        WHERE "state" IN (${Prisma.join(FINISHED_STATES)}) AND "completedAt" < ${cutoff}
         LIMIT ${BATCH})`;
     deliveries += count;
     if (count < BATCH) break;

@@ -1,8 +1,10 @@
 /**
  * The delivery state machine, written down once. Every state change in
- * lib/delivery goes through `assertTransition` and runs in one transaction
- * whose `where` names the state it leaves, so two writers can never both
- * move the same delivery.
+ * lib/delivery is named after a row of TRANSITIONS: its writer takes the
+ * states it may leave and the state it enters from `step` (checked when the
+ * module loads, so the hot path pays nothing) or `assertTransition`, and its
+ * one statement's `where` names the state it leaves, so two writers can
+ * never both move the same delivery.
  *
  *   pending ──claim──► processing ──2xx──────────────► success
  *      ▲                   │ ├──failure, attempts left──► pending (retry at nextAttemptAt)
@@ -14,6 +16,12 @@
 export const DELIVERY_STATES = ["pending", "processing", "success", "error", "cancelled"] as const;
 
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** The state a new delivery starts in. */
+export const INITIAL_STATE: DeliveryState = "pending";
+
+/** States no worker moves a delivery out of; only a resend or a recover does. */
+export const FINISHED_STATES: readonly DeliveryState[] = ["success", "error", "cancelled"];
 
 export type TransitionName =
   "claim" | "takeover" | "succeed" | "retry" | "fail" | "cancel" | "resend" | "recover";
@@ -47,6 +55,7 @@ export function targetState(name: TransitionName): DeliveryState {
   return TRANSITIONS[name].to;
 }
 
+/** The state `name` enters from `from`; throws when the table does not allow it. */
 export function assertTransition(name: TransitionName, from: string): DeliveryState {
   const transition = TRANSITIONS[name];
   if (!isDeliveryState(from) || !transition.from.includes(from)) {
@@ -56,6 +65,18 @@ export function assertTransition(name: TransitionName, from: string): DeliverySt
   return transition.to;
 }
 
+/**
+ * One transition out of one state, for a writer to put in its statement.
+ * Call it at module level: a table change that forbids the step then fails
+ * at import, and the statement itself costs nothing extra.
+ */
+export function step(
+  name: TransitionName,
+  from: DeliveryState,
+): { from: DeliveryState; to: DeliveryState } {
+  return { from, to: assertTransition(name, from) };
+}
+
 export function isTerminal(state: DeliveryState): boolean {
-  return state === "success" || state === "error" || state === "cancelled";
+  return FINISHED_STATES.includes(state);
 }

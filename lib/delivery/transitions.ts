@@ -5,7 +5,9 @@ import { insertAttemptsSql, sourceHealthSql, transitionsSql } from "./finished-s
 import type { HttpResult } from "./http";
 import type { Outcome } from "./outcome";
 import { sourcesChanged } from "./source-generation";
-import { targetState } from "./state-machine";
+import { step } from "./state-machine";
+
+const CANCEL_QUEUED = step("cancel", "pending");
 
 /** One finished attempt, ready to be written with the transition it causes. */
 export interface Finished {
@@ -67,7 +69,7 @@ export async function disableSource(tx: Tx, id: string, reason: string, now = ne
   if (!changed.count) return;
   sourcesChanged();
   await tx.delivery.updateMany({
-    where: { sourceId: id, state: "pending" },
-    data: { state: targetState("cancel"), completedAt: now },
+    where: { sourceId: id, state: CANCEL_QUEUED.from },
+    data: { state: CANCEL_QUEUED.to, completedAt: now },
   });
 }

@@ -250,6 +250,10 @@ const RECORD_ERRORS: readonly (readonly [string, string, string, string])[] = [
   ],
   ["Widgets", "Name == 'x'", "1:1+0", "unknown object 'Widgets'"],
   ["jobs", "Name == 'x'", "1:1+0", "unknown object 'jobs'; did you mean 'Jobs'?"],
+  // Object names come from outside; inherited members of a plain object are not objects.
+  ["constructor", "Name == 'x'", "1:1+0", "unknown object 'constructor'"],
+  ["__proto__", "Name == 'x'", "1:1+0", "unknown object '__proto__'"],
+  ["Jobs", "constructor == 'x'", "1:1+11", "unknown field 'constructor'"],
 ];
 
 function compileError(run: () => unknown): EqlError {

@@ -3,7 +3,14 @@ import { buildTest } from "./check-test";
 import { EqlError, type Span } from "./errors";
 import type { EqlMode } from "./parser";
 import type { FieldSubject, Predicate, ValueKind } from "./predicate";
-import type { EqlField, EqlFieldType, EqlLookup, EqlObject, EqlSchema } from "./schema";
+import {
+  objectNamed,
+  type EqlField,
+  type EqlFieldType,
+  type EqlLookup,
+  type EqlObject,
+  type EqlSchema,
+} from "./schema";
 import { didYouMean } from "./suggest";
 
 /** What the checker needs while it walks one filter. */
@@ -45,7 +52,7 @@ export function checkFilter(
   objectName: string,
   mode: EqlMode,
 ): CheckResult {
-  const object = schema[objectName];
+  const object = objectNamed(schema, objectName);
   if (!object) {
     const reason = `unknown object '${objectName}'${didYouMean(objectName, Object.keys(schema))}`;
 
@@ -146,7 +153,7 @@ function resolveField(context: CheckContext, node: FieldNode): FieldSubject | nu
 
       return null;
     }
-    const target = context.schema[lookup.target];
+    const target = objectNamed(context.schema, lookup.target);
     if (!target) {
       const reason =
         `lookup '${name}' leads to '${lookup.target}', ` + "which the schema does not describe";
@@ -184,7 +191,7 @@ function isChangeOnly(object: EqlObject, node: FieldNode): boolean {
 
 function reportUnknownField(context: CheckContext, object: EqlObject, name: string, span: Span) {
   const lookup = object.lookups.find((candidate) => candidate.name === name);
-  const target = lookup ? context.schema[lookup.target] : undefined;
+  const target = lookup ? objectNamed(context.schema, lookup.target) : undefined;
   if (lookup) {
     const example = target?.fields.find((field) => field.name === "Name") ?? target?.fields[0];
     const field = example?.name ?? "Name";

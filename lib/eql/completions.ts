@@ -10,7 +10,7 @@ import type { EditorOptions } from "./editor";
 import type { Span } from "./errors";
 import { CHANGE_SCOPES } from "./parser";
 import { quoteString } from "./print";
-import type { EqlField, EqlObject, EqlSchema } from "./schema";
+import { objectNamed, type EqlField, type EqlObject, type EqlSchema } from "./schema";
 
 export type CompletionKind = "field" | "lookup" | "operator" | "value" | "keyword" | "function";
 
@@ -58,7 +58,7 @@ export function completions(
   options: EditorOptions = {},
 ): CompletionItem[] {
   const mode = options.mode ?? "record";
-  const object = schema[objectName];
+  const object = objectNamed(schema, objectName);
   if (!object) return [];
   const context = completionContext(text, Math.max(0, Math.min(offset, text.length)));
   const items = itemsFor(context, schema, object, mode === "change");
@@ -187,7 +187,7 @@ function followLookups(
     const lookup: { target: string } | undefined = current?.lookups.find(
       (candidate) => candidate.name === name,
     );
-    current = lookup ? schema[lookup.target] : undefined;
+    current = lookup ? objectNamed(schema, lookup.target) : undefined;
   }
 
   return current ?? null;

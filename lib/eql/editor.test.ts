@@ -109,6 +109,8 @@ describe("completions", () => {
       expect.objectContaining({ label: "Name" }),
     ]);
     expect(completions("", 0, schema, "Widgets")).toEqual([]);
+    expect(completions("", 0, schema, "constructor")).toEqual([]);
+    expect(completions("", 0, schema, "__proto__")).toEqual([]);
   });
 });
 

@@ -10,14 +10,15 @@ import {
   type Token,
 } from "./tokens";
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  "'": "'",
-  '"': '"',
-  "\\": "\\",
-  n: "\n",
-  t: "\t",
-  r: "\r",
-};
+/** Keyed by the user's text, hence a Map: no inherited members can answer. */
+const ESCAPES: ReadonlyMap<string, string> = new Map([
+  ["'", "'"],
+  ['"', '"'],
+  ["\\", "\\"],
+  ["n", "\n"],
+  ["t", "\t"],
+  ["r", "\r"],
+]);
 
 const ESCAPES_EXPECTED = ["\\'", "\\\\", "\\n", "\\t", "\\r"];
 
@@ -45,7 +46,7 @@ export function scanString(text: string, start: number): Token {
     }
     if (char === "\\") {
       const next = text.charAt(i + 1);
-      const escaped = ESCAPES[next];
+      const escaped = ESCAPES.get(next);
       if (escaped === undefined) badEscape ??= { offset: i, length: next && next !== "\n" ? 2 : 1 };
       value += escaped ?? next;
       i += 1;
@@ -138,14 +139,14 @@ function shortDuration(
 ): Token {
   const end = wordEnd(text, numberEnd);
   const suffix = text.slice(numberEnd, end);
-  const unit = SHORT_UNITS[suffix.toLowerCase()];
+  const unit = SHORT_UNITS.get(suffix.toLowerCase());
   if (!unit) {
     const reason =
       `unknown unit '${suffix}'; ` +
       "durations are written like 7d, with a unit of ms, s, m, h or d";
     const problem = { offset: numberEnd, length: end - numberEnd };
 
-    return invalidToken(text, start, end, reason, Object.keys(SHORT_UNITS), problem);
+    return invalidToken(text, start, end, reason, [...SHORT_UNITS.keys()], problem);
   }
   if (!integer || !Number.isSafeInteger(amount)) {
     return invalidToken(

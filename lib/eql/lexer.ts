@@ -72,17 +72,17 @@ function scanPath(text: string, start: number): Token {
   return { kind: "path", offset: start, length: end - start, text: word, segments };
 }
 
-/** Habits from other languages, answered with what EQL writes instead. */
-const HINTS: Readonly<Record<string, readonly [string, readonly string[]]>> = {
-  "<>": ["use != for 'not equal'", ["!="]],
-  "&&": ["use AND to combine conditions", ["AND"]],
-  "||": ["use OR for alternatives", ["OR"]],
-  "=<": ["use <= for 'at most'", ["<="]],
-  "=>": ["use >= for 'at least'", [">="]],
-};
+/** Habits from other languages, answered with what EQL writes instead; keyed by the user's text. */
+const HINTS: ReadonlyMap<string, readonly [string, readonly string[]]> = new Map([
+  ["<>", ["use != for 'not equal'", ["!="]]],
+  ["&&", ["use AND to combine conditions", ["AND"]]],
+  ["||", ["use OR for alternatives", ["OR"]]],
+  ["=<", ["use <= for 'at most'", ["<="]]],
+  ["=>", ["use >= for 'at least'", [">="]]],
+]);
 
 function scanSymbol(text: string, start: number): Token {
-  const hint = HINTS[text.slice(start, start + 2)];
+  const hint = HINTS.get(text.slice(start, start + 2));
   if (hint) return invalidToken(text, start, start + 2, hint[0], hint[1]);
   const symbol = SYMBOLS.find((candidate) => text.startsWith(candidate, start));
   if (symbol) return { kind: "symbol", offset: start, length: symbol.length, text: symbol, symbol };

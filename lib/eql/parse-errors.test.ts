@@ -67,6 +67,22 @@ const SYNTAX_ERRORS: readonly (readonly [string, string, string])[] = [
     "1:18+1",
     "unknown unit 'x'; durations are written like 7d, with a unit of ms, s, m, h or d",
   ],
+  // The unit is looked up by the user's text: members of Object.prototype are no units.
+  [
+    "Start > NOW() - 7constructor",
+    "1:18+11",
+    "unknown unit 'constructor'; durations are written like 7d, with a unit of ms, s, m, h or d",
+  ],
+  [
+    "Start > NOW() - 7__proto__",
+    "1:18+9",
+    "unknown unit '__proto__'; durations are written like 7d, with a unit of ms, s, m, h or d",
+  ],
+  [
+    "Duration == 5toString",
+    "1:14+8",
+    "unknown unit 'toString'; durations are written like 7d, with a unit of ms, s, m, h or d",
+  ],
   [
     "Start > NOW() - 1.5h",
     "1:17+4",

@@ -46,3 +46,12 @@ export interface EqlObject {
 
 /** Every object by name, so lookups can be followed to their targets. */
 export type EqlSchema = Readonly<Record<string, EqlObject>>;
+
+/**
+ * The object called `name`, if the schema describes one. Names may come from
+ * outside (a hook's object, a lookup's target), so only the schema's own
+ * entries count: `constructor` or `__proto__` must not find Object.prototype.
+ */
+export function objectNamed(schema: EqlSchema, name: string): EqlObject | undefined {
+  return Object.hasOwn(schema, name) ? schema[name] : undefined;
+}

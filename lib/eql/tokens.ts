@@ -103,13 +103,17 @@ export function longUnit(word: string): DurationUnit | null {
   return isDurationUnit(plural) ? plural : null;
 }
 
-export const SHORT_UNITS: Readonly<Record<string, DurationUnit>> = {
-  ms: "milliseconds",
-  s: "seconds",
-  m: "minutes",
-  h: "hours",
-  d: "days",
-};
+/**
+ * The short units of `7d`. A Map, not an object literal: the suffix is the
+ * user's text, and `7constructor` must not find Object.prototype's members.
+ */
+export const SHORT_UNITS: ReadonlyMap<string, DurationUnit> = new Map([
+  ["ms", "milliseconds"],
+  ["s", "seconds"],
+  ["m", "minutes"],
+  ["h", "hours"],
+  ["d", "days"],
+]);
 
 export const SHORT_UNIT_OF: Readonly<Record<DurationUnit, string>> = {
   milliseconds: "ms",

@@ -241,6 +241,9 @@ const FRAGMENTS = [
   "\n",
   "🚀",
   "\u0000",
+  "7constructor",
+  "__proto__",
+  "toString",
 ];
 
 /** Text made of EQL-looking pieces, which reaches deeper into the parser than random characters. */
@@ -283,4 +286,32 @@ export function mutatedArb(sources: readonly string[]): fc.Arbitrary<string> {
       edits: fc.array(editArb, { minLength: 1, maxLength: 3 }),
     })
     .map(({ source, edits }) => edits.reduce(applyEdit, source));
+}
+
+/**
+ * Names every plain object answers to. Filters reach lookups keyed by the
+ * user's words (units, escapes, objects, fields), and a lookup on a plain
+ * object would find these: `7constructor` once read as a duration.
+ */
+export const INHERITED_NAMES: readonly string[] = Object.getOwnPropertyNames(Object.prototype);
+
+/**
+ * A valid filter from `sources` with one of its words (a run of letters and
+ * `_`: a field, a keyword, a unit such as the `d` of `7d`, a quoted word)
+ * swapped for a name every plain object has.
+ */
+export function inheritedWordArb(sources: readonly string[]): fc.Arbitrary<string> {
+  return fc
+    .record({
+      source: fc.constantFrom(...sources),
+      which: fc.nat(),
+      name: fc.constantFrom(...INHERITED_NAMES),
+    })
+    .map(({ source, which, name }) => {
+      const words = [...source.matchAll(/[A-Za-z_]+/g)];
+      const word = words[which % words.length];
+      if (word?.index === undefined) return source;
+
+      return source.slice(0, word.index) + name + source.slice(word.index + word[0].length);
+    });
 }

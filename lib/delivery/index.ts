@@ -26,6 +26,7 @@ export {
   type SourceView,
   type TUpsertSource,
 } from "./sources";
+export { summarizeSources, type SourceSummary } from "./source-summaries";
 export { DELIVERY_STATES, type DeliveryState } from "./state-machine";
 export { checkDeliveryTarget } from "./check-target";
 export { TargetRefused } from "./target-guard";

@@ -19,6 +19,32 @@ const CHANGE_ERRORS: readonly (readonly [string, string, string])[] = [
     "1:1+11",
     "in a triggered-action filter a field needs Current. or Previous.; did you mean 'Current.Region.Name'?",
   ],
+  // Current, Previous and Operation are names, not keywords: they keep their case (§3).
+  [
+    "current.JobStatus == 'Queued'",
+    "1:1+7",
+    "Current. and Previous. start with a capital letter; did you mean 'Current.JobStatus'?",
+  ],
+  [
+    "PREVIOUS.Region.Name == 'x'",
+    "1:1+8",
+    "Current. and Previous. start with a capital letter; did you mean 'Previous.Region.Name'?",
+  ],
+  [
+    "Current.JobStatus != previous.JobStatus",
+    "1:22+8",
+    "Current. and Previous. start with a capital letter; did you mean 'Previous.JobStatus'?",
+  ],
+  [
+    "operation == 'INSERT'",
+    "1:1+9",
+    "Operation starts with a capital letter; did you mean 'Operation'?",
+  ],
+  [
+    "Current.Name == 'x' OR OPERATION IN ['DELETE']",
+    "1:24+9",
+    "Operation starts with a capital letter; did you mean 'Operation'?",
+  ],
   ["Current.JobStaus == 'x'", "1:9+8", "unknown field 'JobStaus'; did you mean 'JobStatus'?"],
   ["Current.Region.Nme == 'x'", "1:16+3", "unknown field 'Nme'; did you mean 'Name'?"],
   ["Operation == 'insert'", "1:14+8", "unknown Operation value 'insert'; did you mean 'INSERT'?"],

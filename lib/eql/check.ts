@@ -1,7 +1,7 @@
 import type { EqlNode, FieldNode } from "./ast";
 import { buildTest } from "./check-test";
 import { EqlError, type Span } from "./errors";
-import type { EqlMode } from "./parser";
+import { CHANGE_SCOPES, type EqlMode } from "./parser";
 import type { FieldSubject, Predicate, ValueKind } from "./predicate";
 import {
   objectNamed,
@@ -124,11 +124,7 @@ function fieldText(node: FieldNode): string {
 
 function resolveField(context: CheckContext, node: FieldNode): FieldSubject | null {
   if (context.mode === "change" && node.scope === null) {
-    const name = fieldText(node);
-    const reason =
-      "in a triggered-action filter a field needs Current. or Previous.; " +
-      `did you mean 'Current.${name}'?`;
-    context.report(node.span, reason, [`Current.${name}`, `Previous.${name}`]);
+    reportUnscoped(context, node);
 
     return null;
   }
@@ -178,6 +174,34 @@ function resolveField(context: CheckContext, node: FieldNode): FieldSubject | nu
     node.scope === "Current" ? "current" : node.scope === "Previous" ? "previous" : null;
 
   return { kind: "field", scope, lookups, idFields, field, valueKind: VALUE_KINDS[field.type] };
+}
+
+/**
+ * A field without Current. or Previous. in a change filter. §3 lists them
+ * and Operation apart from the case-insensitive keywords, so they are names
+ * and keep their case; `current.X` and `operation` get the spelling.
+ */
+function reportUnscoped(context: CheckContext, node: FieldNode): void {
+  const [first = "", ...rest] = node.path;
+  const scope = CHANGE_SCOPES.find((name) => name.toLowerCase() === first.toLowerCase());
+  if (scope && rest.length > 0) {
+    const meant = `${scope}.${rest.join(".")}`;
+    const reason = `Current. and Previous. start with a capital letter; did you mean '${meant}'?`;
+    context.report(segmentSpan(node, 0), reason, [meant]);
+
+    return;
+  }
+  if (first.toLowerCase() === "operation" && rest.length === 0) {
+    const reason = "Operation starts with a capital letter; did you mean 'Operation'?";
+    context.report(node.span, reason, ["Operation"]);
+
+    return;
+  }
+  const name = fieldText(node);
+  const reason =
+    "in a triggered-action filter a field needs Current. or Previous.; " +
+    `did you mean 'Current.${name}'?`;
+  context.report(node.span, reason, [`Current.${name}`, `Previous.${name}`]);
 }
 
 /** `Current.X`, `Previous.X` or `Operation` in a record filter, on an object without them. */

@@ -1,5 +1,5 @@
 import { ok, route } from "@/lib/api";
-import { createWebhook, listWebhooks, ZNewWebhookSchema } from "@/lib/hooks";
+import { createWebhook, listWebhooks, ZWebhookBodySchema } from "@/lib/hooks";
 
 /** lens-api.md §4: every webhook; viewers see header values redacted. */
 export const GET = route("viewer", async ({ principal }) =>
@@ -7,7 +7,7 @@ export const GET = route("viewer", async ({ principal }) =>
 );
 
 export const POST = route("admin", async ({ body, log }) => {
-  const webhook = await createWebhook(await body(ZNewWebhookSchema));
+  const webhook = await createWebhook(await body(ZWebhookBodySchema));
   log.info({ hookId: webhook.id, type: webhook.type }, "webhook created");
 
   return ok(webhook, 201);

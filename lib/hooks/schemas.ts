@@ -25,15 +25,34 @@ const ZRetryPolicy = z.object({
   timeoutSeconds: z.number().int().min(1).max(60),
 });
 
+/** Spaces around a name or URL are refused, not trimmed: input is stored as given. */
+const untrimmed = (value: string) => value.trim() === value;
+const NO_EDGE_SPACES = "must not start or end with spaces";
+
+const ZName = z
+  .string()
+  .min(1, "must not be empty")
+  .max(MAX_NAME_LENGTH)
+  .refine(untrimmed, NO_EDGE_SPACES);
+const ZUrl = z
+  .string()
+  .min(1, "must not be empty")
+  .max(MAX_URL_LENGTH)
+  .refine(untrimmed, NO_EDGE_SPACES);
+const ZHeaders = z.record(z.string(), z.string());
+const ZQuery = z.string().min(1, "must not be empty").max(100_000);
+const ZField = z.string().min(1, "must not be empty");
+const ZOffset = z.number().int("must be an integer (milliseconds)");
+const ZFilter = z.string().max(10_000);
+const ZCron = z.string().min(1, "must not be empty");
+
 const shared = {
-  name: z.string().trim().min(1, "must not be empty").max(MAX_NAME_LENGTH),
-  url: z.string().trim().min(1, "must not be empty").max(MAX_URL_LENGTH),
-  headers: z.record(z.string(), z.string()).optional(),
+  name: ZName,
+  url: ZUrl,
+  headers: ZHeaders.optional(),
   enabled: z.boolean().optional(),
   retryPolicy: ZRetryPolicy.nullable().optional(),
 };
-
-const ZQuery = z.string().min(1, "must not be empty").max(100_000);
 
 export const ZNewWebhookSchema = z.discriminatedUnion("type", [
   z.object({ ...shared, type: z.literal("graphql"), query: ZQuery }),
@@ -41,11 +60,11 @@ export const ZNewWebhookSchema = z.discriminatedUnion("type", [
     ...shared,
     type: z.literal("graphql_deferred"),
     query: ZQuery,
-    field: z.string().min(1),
-    offset: z.number().int("must be an integer (milliseconds)"),
-    filter: z.string().max(10_000).nullable().optional(),
+    field: ZField,
+    offset: ZOffset,
+    filter: ZFilter.nullable().optional(),
   }),
-  z.object({ ...shared, type: z.literal("scheduled"), cron: z.string().min(1) }),
+  z.object({ ...shared, type: z.literal("scheduled"), cron: ZCron }),
   z.object({ ...shared, type: z.literal("inbound_sms") }),
 ]);
 export type TNewWebhook = z.infer<typeof ZNewWebhookSchema>;
@@ -53,16 +72,102 @@ export type TNewWebhook = z.infer<typeof ZNewWebhookSchema>;
 /** **ext** PATCH: any field but `type`, which cannot change. */
 export const ZPatchWebhookSchema = z.object({
   ...shared,
-  name: shared.name.optional(),
-  url: shared.url.optional(),
+  name: ZName.optional(),
+  url: ZUrl.optional(),
   type: z.enum(WEBHOOK_TYPES).optional(),
   query: ZQuery.optional(),
-  field: z.string().min(1).optional(),
-  offset: z.number().int("must be an integer (milliseconds)").optional(),
-  filter: z.string().max(10_000).nullable().optional(),
-  cron: z.string().min(1).optional(),
+  field: ZField.optional(),
+  offset: ZOffset.optional(),
+  filter: ZFilter.nullable().optional(),
+  cron: ZCron.optional(),
 });
 export type TPatchWebhook = z.infer<typeof ZPatchWebhookSchema>;
+
+/** A create or PATCH body before its fields are read one by one. */
+export const ZWebhookBodySchema = z.record(z.string(), z.unknown(), "must be a JSON object");
+
+/** The shape of every field a body may carry, each checked on its own. */
+const ZFieldsSchema = ZPatchWebhookSchema.omit({ type: true });
+export type WebhookFields = z.infer<typeof ZFieldsSchema>;
+
+/** The fields that belong to only some types. */
+const TYPED_FIELDS = ["query", "field", "offset", "filter", "cron"] as const;
+const TYPE_FIELDS: Record<WebhookType, readonly string[]> = {
+  graphql: ["query"],
+  graphql_deferred: ["query", "field", "offset", "filter"],
+  scheduled: ["cron"],
+  inbound_sms: [],
+};
+
+type Issue = { path: string; message: string };
+
+export interface ReadWebhookFields {
+  /** null when a create body names no valid type */
+  type: WebhookType | null;
+  /** The fields that passed their shape check; failed and absent ones are left out. */
+  values: WebhookFields;
+  issues: Issue[];
+}
+
+/**
+ * Reads a create body (no `fixedType`) or a PATCH body (the stored type).
+ * Every malformed field is named, and the well-formed ones are kept so that
+ * the save-time checks still run on them: one 400 names every problem.
+ * Unknown keys are ignored, as Skedulo's API does; a field of another type
+ * is refused, since it would be stored and never used.
+ */
+export function readWebhookFields(
+  body: Record<string, unknown>,
+  fixedType?: WebhookType,
+): ReadWebhookFields {
+  const issues: Issue[] = [];
+  const type = readType(body.type, fixedType, issues);
+  const given: Record<string, unknown> = { ...body };
+  if (isRecord(body.headers)) given.headers = { ...body.headers };
+  for (const name of TYPED_FIELDS) {
+    if (!type || given[name] === undefined || TYPE_FIELDS[type].includes(name)) continue;
+    if (given[name] !== null)
+      issues.push({ path: name, message: `does not apply to ${type} webhooks` });
+    delete given[name];
+  }
+  const first = ZFieldsSchema.safeParse(given);
+  if (first.success) return { type, values: first.data, issues };
+
+  issues.push(...first.error.issues.map(toIssue));
+  // Drop what failed (a single header, or a whole field) and read the rest again.
+  for (const issue of first.error.issues) {
+    const [key, header] = issue.path.map(String);
+    const headers = given.headers;
+    if (key === "headers" && header !== undefined && isRecord(headers)) delete headers[header];
+    else if (key !== undefined) delete given[key];
+  }
+  const rest = ZFieldsSchema.safeParse(given);
+
+  return { type, values: rest.success ? rest.data : {}, issues };
+}
+
+function readType(value: unknown, fixedType: WebhookType | undefined, issues: Issue[]) {
+  if (fixedType) {
+    if (value !== undefined && value !== fixedType) {
+      issues.push({ path: "type", message: "cannot change; create a new webhook instead" });
+    }
+    return fixedType;
+  }
+  const type = WEBHOOK_TYPES.find((name) => name === value) ?? null;
+  const choices = WEBHOOK_TYPES.join(", ");
+  if (value === undefined) issues.push({ path: "type", message: `is required: one of ${choices}` });
+  else if (!type) issues.push({ path: "type", message: `must be one of ${choices}` });
+
+  return type;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function toIssue(issue: z.core.$ZodIssue): Issue {
+  return { path: issue.path.map(String).join("."), message: issue.message };
+}
 
 export const ZRecoverSchema = z.object({ since: z.iso.datetime({ offset: true }) });
 

@@ -11,6 +11,7 @@ import { fillTemplate, referencedNames, variableValues } from "./variables";
 
 /** A webhook's definition after defaults and a PATCH merge, before it is stored. */
 export interface WebhookDraft {
+  name: string;
   type: WebhookType;
   url: string;
   headers: Record<string, string>;
@@ -19,6 +20,19 @@ export interface WebhookDraft {
   offset: number | null;
   filter: string | null;
   cron: string | null;
+}
+
+/** A draft as a request gives it: a field missing or malformed there is null. */
+export type WebhookCandidate = Omit<WebhookDraft, "name" | "type" | "url"> & {
+  name: string | null;
+  type: WebhookType | null;
+  url: string | null;
+};
+
+export interface ValidWebhook {
+  draft: WebhookDraft;
+  /** What the query subscribes to, for the graphql types. */
+  subscription: WebhookSubscription | null;
 }
 
 /**
@@ -40,42 +54,69 @@ const FORBIDDEN_HEADERS = new Set([
 ]);
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+type Add = (path: string, message: string) => void;
+
 /**
- * Every save-time check of lens-api.md §4. Returns the subscription the
- * query describes (for graphql types) and throws one 400 naming every
- * failing field.
+ * Every save-time check of lens-api.md §4, on the fields that passed their
+ * shape check (`earlier` holds what failed it). Throws one 400 naming every
+ * failing field, shape and meaning together.
  */
-export async function validateWebhook(draft: WebhookDraft): Promise<WebhookSubscription | null> {
-  const issues: FieldIssue[] = [];
-  const add = (path: string, message: string) => issues.push({ path, message });
+export async function validateWebhook(
+  candidate: WebhookCandidate,
+  earlier: readonly FieldIssue[] = [],
+): Promise<ValidWebhook> {
+  const issues: FieldIssue[] = [...earlier];
+  const add: Add = (path, message) => issues.push({ path, message });
+  const failed = (path: string) =>
+    earlier.some((issue) => issue.path === path || issue.path.startsWith(`${path}.`));
+  const required = (path: string, value: unknown) => {
+    if (value === null && !failed(path)) add(path, "is required");
+  };
   const values = await variableValues();
 
-  checkReferences("url", draft.url, values, add);
-  for (const [name, value] of Object.entries(draft.headers)) {
-    if (!HEADER_NAME.test(name)) add(`headers.${name}`, "is not a valid header name");
-    else if (FORBIDDEN_HEADERS.has(name.toLowerCase())) {
-      add(`headers.${name}`, "is a hop-by-hop or connection header and cannot be configured");
-    }
-    if (/[\r\n]/.test(value)) add(`headers.${name}`, "must not contain line breaks");
-    checkReferences(`headers.${name}`, value, values, add);
-  }
-  if (!issues.some((issue) => issue.path === "url")) {
-    await checkUrl(fillTemplate(draft.url, values), add);
+  required("name", candidate.name);
+  required("url", candidate.url);
+  if (candidate.url !== null) checkReferences("url", candidate.url, values, add);
+  checkHeaders(candidate.headers, values, add);
+  if (candidate.url !== null && !issues.some((issue) => issue.path === "url")) {
+    await checkUrl(fillTemplate(candidate.url, values), add);
   }
 
-  const subscription = checkQuery(draft, add);
-  if (draft.type === "scheduled") checkCron(draft.cron, add);
-
-  if (issues.length) {
-    const first = issues[0];
-    const summary = first ? `${first.path}: ${first.message}` : "invalid webhook";
-    throw new ApiError("field_error", summary, issues);
+  let subscription: WebhookSubscription | null = null;
+  if (candidate.type === "graphql" || candidate.type === "graphql_deferred") {
+    if (!failed("query")) subscription = checkQuery(candidate.query, candidate.type, add);
   }
+  if (candidate.type === "graphql_deferred") {
+    checkDeferred(candidate, subscription, add, failed);
+  }
+  if (candidate.type === "scheduled" && !failed("cron")) checkCron(candidate.cron, add);
 
-  return subscription;
+  const { name, type, url } = candidate;
+  if (issues.length || name === null || type === null || url === null) throw refusal(issues);
+
+  return { draft: { ...candidate, name, type, url }, subscription };
 }
 
-type Add = (path: string, message: string) => void;
+function refusal(issues: FieldIssue[]): ApiError {
+  const first = issues[0];
+  const summary = first ? `${first.path}: ${first.message}` : "invalid webhook";
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : "";
+
+  return new ApiError("field_error", `${summary}${more}`, issues);
+}
+
+function checkHeaders(headers: Record<string, string>, values: Map<string, string>, add: Add) {
+  for (const [name, value] of Object.entries(headers)) {
+    const path = `headers.${name}`;
+    const lower = name.toLowerCase();
+    if (!HEADER_NAME.test(name)) add(path, "is not a valid header name");
+    else if (FORBIDDEN_HEADERS.has(lower)) {
+      add(path, "is a hop-by-hop or connection header and cannot be configured");
+    }
+    if (/[\r\n]/.test(value)) add(path, "must not contain line breaks");
+    checkReferences(path, value, values, add);
+  }
+}
 
 function checkReferences(path: string, text: string, values: Map<string, string>, add: Add) {
   for (const name of referencedNames(text)) {
@@ -103,36 +144,48 @@ async function checkUrl(url: string, add: Add): Promise<void> {
   }
 }
 
-function checkQuery(draft: WebhookDraft, add: Add): WebhookSubscription | null {
-  if (draft.type !== "graphql" && draft.type !== "graphql_deferred") return null;
-  if (draft.query === null) {
+function checkQuery(
+  query: string | null,
+  type: "graphql" | "graphql_deferred",
+  add: Add,
+): WebhookSubscription | null {
+  if (query === null) {
     add("query", "is required");
     return null;
   }
-  const check = validateWebhookQuery(draft.query, draft.type);
+  const check = validateWebhookQuery(query, type);
   if (!check.ok) {
     for (const error of check.errors) {
       add("query", `line ${error.line}, column ${error.column}: ${error.message}`);
     }
     return null;
   }
-  if (draft.type === "graphql_deferred") checkDeferred(draft, check.subscription, add);
 
   return check.subscription;
 }
 
-function checkDeferred(draft: WebhookDraft, subscription: WebhookSubscription, add: Add): void {
+/** `field` and `filter` are checked against the query's object, when the query is valid. */
+function checkDeferred(
+  candidate: WebhookCandidate,
+  subscription: WebhookSubscription | null,
+  add: Add,
+  failed: (path: string) => boolean,
+): void {
+  if (candidate.offset === null) {
+    if (!failed("offset")) add("offset", "is required (milliseconds, may be negative)");
+  } else if (!Number.isSafeInteger(candidate.offset)) add("offset", "must be an integer");
+  if (candidate.field === null) {
+    if (!failed("field")) add("field", "is required");
+  }
+  if (!subscription) return;
+
   const object = getObject(subscription.object);
-  const field = draft.field === null ? undefined : findField(object, draft.field);
-  if (draft.field === null) add("field", "is required");
-  else if (field?.type !== "datetime") {
+  if (candidate.field !== null && findField(object, candidate.field)?.type !== "datetime") {
     add("field", `must be a date-time field of ${object.name}, e.g. Start`);
   }
-  if (draft.offset === null) add("offset", "is required (milliseconds, may be negative)");
-  else if (!Number.isSafeInteger(draft.offset)) add("offset", "must be an integer");
-  if (draft.filter) {
+  if (candidate.filter) {
     try {
-      compileRecordFilter(draft.filter, eqlSchema(), object.name);
+      compileRecordFilter(candidate.filter, eqlSchema(), object.name);
     } catch (error) {
       if (!(error instanceof EqlError)) throw error;
       add("filter", error.message);

@@ -18,6 +18,7 @@ export function parseHeaders(raw: string): Record<string, string> {
 /** A stored webhook as the draft validation and the dispatcher work with. */
 export function toDraft(row: WebhookRow): WebhookDraft {
   return {
+    name: row.name,
     type: WEBHOOK_TYPES.find((type) => type === row.type) ?? "graphql",
     url: row.url,
     headers: parseHeaders(row.headers),

@@ -12,13 +12,13 @@ import {
 import { seedDeferredFires } from "./deferred-fires";
 import { invalidateHookIndex } from "./hook-index";
 import {
+  readWebhookFields,
   WEBHOOK_TYPES,
-  type TNewWebhook,
-  type TPatchWebhook,
+  ZWebhookBodySchema,
   type WebhookType,
   type WebhookView,
 } from "./schemas";
-import { validateWebhook, type WebhookDraft } from "./validate-webhook";
+import { validateWebhook, type WebhookCandidate, type WebhookDraft } from "./validate-webhook";
 import { parseHeaders, toDraft, type WebhookRow } from "./webhook-row";
 
 const REDACTED = "[redacted]";
@@ -71,6 +71,7 @@ export async function getWebhook(id: string, options: { redact: boolean }): Prom
 /** The stored columns a draft turns into. */
 function columns(draft: WebhookDraft, object: string | null) {
   return {
+    name: draft.name,
     url: draft.url,
     headers: JSON.stringify(draft.headers),
     query: draft.query,
@@ -82,42 +83,51 @@ function columns(draft: WebhookDraft, object: string | null) {
   };
 }
 
+function asBody(input: unknown): Record<string, unknown> {
+  const parsed = ZWebhookBodySchema.safeParse(input);
+  if (!parsed.success) throw ApiError.fieldError("(body)", "must be a JSON object");
+
+  return parsed.data;
+}
+
 /**
- * 1. validates everything (one 400 naming each failing field);
+ * 1. reads and validates everything (one 400 naming each failing field);
  * 2. registers the delivery source, so deliveries can reference it;
  * 3. stores the webhook and, for deferred ones, the fire times of existing records.
  */
-export async function createWebhook(input: TNewWebhook): Promise<WebhookView> {
-  const draft: WebhookDraft = {
-    type: input.type,
-    url: input.url,
-    headers: input.headers ?? {},
-    query: "query" in input ? input.query : null,
-    field: input.type === "graphql_deferred" ? input.field : null,
-    offset: input.type === "graphql_deferred" ? input.offset : null,
-    filter: input.type === "graphql_deferred" ? (input.filter ?? null) : null,
-    cron: input.type === "scheduled" ? input.cron : null,
+export async function createWebhook(input: unknown): Promise<WebhookView> {
+  const { type, values, issues } = readWebhookFields(asBody(input));
+  const candidate: WebhookCandidate = {
+    name: values.name ?? null,
+    type,
+    url: values.url ?? null,
+    headers: values.headers ?? {},
+    query: values.query ?? null,
+    field: values.field ?? null,
+    offset: values.offset ?? null,
+    filter: values.filter ?? null,
+    cron: values.cron ?? null,
   };
-  const subscription = await validateWebhook(draft);
+  const { draft, subscription } = await validateWebhook(candidate, issues);
 
   const id = randomUUID();
-  const enabled = input.enabled ?? true;
+  const enabled = values.enabled ?? true;
+  const retryPolicy = values.retryPolicy ?? null;
   await upsertDeliverySource({
     id,
     kind: "webhook",
     enabled,
-    ...(input.retryPolicy ? { retryPolicy: input.retryPolicy } : {}),
+    ...(retryPolicy ? { retryPolicy } : {}),
   });
   const row = await getDb().$transaction(async (tx) => {
     const created = await tx.webhook.create({
       data: {
         id,
-        name: input.name,
-        type: input.type,
+        type: draft.type,
         enabled,
-        retryPolicy: input.retryPolicy ? JSON.stringify(input.retryPolicy) : null,
+        retryPolicy: retryPolicy ? JSON.stringify(retryPolicy) : null,
         // A schedule starts now: ticks before the hook existed never fire.
-        lastTickAt: input.type === "scheduled" ? new Date() : null,
+        lastTickAt: draft.type === "scheduled" ? new Date() : null,
         ...columns(draft, subscription?.object ?? null),
       },
     });
@@ -130,24 +140,28 @@ export async function createWebhook(input: TNewWebhook): Promise<WebhookView> {
   return toView(row, false);
 }
 
-/** **ext**: a partial update; `type` cannot change. */
-export async function updateWebhook(id: string, patch: TPatchWebhook): Promise<WebhookView> {
+/**
+ * **ext**: a partial update; `type` cannot change. The merged webhook goes
+ * through every check a create does.
+ */
+export async function updateWebhook(id: string, input: unknown): Promise<WebhookView> {
   const row = await findRow(id);
-  if (patch.type !== undefined && patch.type !== row.type) {
-    throw ApiError.fieldError("type", "cannot change; create a new webhook instead");
-  }
   const before = toDraft(row);
-  const draft: WebhookDraft = {
-    type: before.type,
-    url: patch.url ?? before.url,
-    headers: patch.headers ?? before.headers,
-    query: patch.query ?? before.query,
-    field: patch.field ?? before.field,
-    offset: patch.offset ?? before.offset,
-    filter: patch.filter === undefined ? before.filter : patch.filter,
-    cron: patch.cron ?? before.cron,
-  };
-  const subscription = await validateWebhook(draft);
+  const { values: patch, issues } = readWebhookFields(asBody(input), before.type);
+  const { draft, subscription } = await validateWebhook(
+    {
+      type: before.type,
+      name: patch.name ?? before.name,
+      url: patch.url ?? before.url,
+      headers: patch.headers ?? before.headers,
+      query: patch.query ?? before.query,
+      field: patch.field ?? before.field,
+      offset: patch.offset ?? before.offset,
+      filter: patch.filter === undefined ? before.filter : patch.filter,
+      cron: patch.cron ?? before.cron,
+    },
+    issues,
+  );
 
   await upsertDeliverySource({
     id,
@@ -165,7 +179,6 @@ export async function updateWebhook(id: string, patch: TPatchWebhook): Promise<W
     const next = await tx.webhook.update({
       where: { id },
       data: {
-        ...(patch.name === undefined ? {} : { name: patch.name }),
         ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
         ...(patch.retryPolicy === undefined
           ? {}

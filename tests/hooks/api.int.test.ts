@@ -69,8 +69,11 @@ describe("/webhooks", () => {
     const response = await call(create, { token: admin, json: skeduloShaped(), path: "/webhooks" });
 
     expect(response.status).toBe(201);
+    const sent = skeduloShaped();
     expect(response.body.result).toMatchObject({
-      name: "Job dispatched",
+      name: sent.name,
+      url: sent.url,
+      query: sent.query,
       type: "graphql",
       enabled: true,
       headers: { "X-Api-Key": "abc" },
@@ -276,5 +279,111 @@ describe("/webhooks", () => {
     expect(JSON.parse(receiver.at("/ticked")[0]?.body ?? "null")).toMatchObject({
       data: { schemaJobs: { operation: "INSERT", data: { UID: job } } },
     });
+  });
+
+  it("refuses spaces around a name or URL instead of trimming them", async () => {
+    const base = skeduloShaped();
+    expect(await fieldErrors({ ...base, name: " Job dispatched" })).toEqual([
+      { path: "name", message: "must not start or end with spaces" },
+    ]);
+    expect(await fieldErrors({ ...base, url: `${base.url} ` })).toEqual([
+      { path: "url", message: "must not start or end with spaces" },
+    ]);
+  });
+
+  it("names every failing field in one 400, shape and save-time checks together", async () => {
+    await call(setVariable, { token: admin, json: { name: "KNOWN", value: "v" } });
+    const errors = await fieldErrors({
+      name: "",
+      url: "ftp://127.0.0.1/x",
+      type: "graphql",
+      headers: { "X-Count": 5, "X-Key": "{{ NOPE }}", "X-Fine": "{{ KNOWN }}" },
+      query: "subscription { schemaJobs(operation: []) { operation } }",
+      retryPolicy: { maxAttempts: 0, delaysSeconds: [5], timeoutSeconds: 25 },
+    });
+
+    expect(errors.map((error) => error.path).sort()).toEqual([
+      "headers.X-Count",
+      "headers.X-Key",
+      "name",
+      "query",
+      "retryPolicy.maxAttempts",
+      "url",
+    ]);
+  });
+
+  it("refuses a field of another type on create and on PATCH, storing nothing", async () => {
+    expect(await fieldErrors({ ...skeduloShaped(), cron: "0 2 * * *" })).toEqual([
+      { path: "cron", message: "does not apply to graphql webhooks" },
+    ]);
+    const created = await call(create, { token: admin, json: skeduloShaped() });
+    const { id } = created.body.result as { id: string };
+
+    const patched = await call(patch, {
+      method: "PATCH",
+      token: admin,
+      params: { id },
+      json: { cron: "0 2 * * *", field: "Start", offset: 5 },
+    });
+    expect(patched.status).toBe(400);
+    expect(z(patched.body.errors).map((error) => error.path)).toEqual(["field", "offset", "cron"]);
+    const stored = await call(getOne, { token: admin, params: { id } });
+    expect(stored.body.result).not.toHaveProperty("cron");
+    expect(stored.body.result).not.toHaveProperty("field");
+  });
+
+  it("PATCH re-checks the merged webhook and leaves it unchanged when refused", async () => {
+    const created = await call(create, { token: admin, json: skeduloShaped() });
+    const original = created.body.result as { id: string };
+    const { id } = original;
+    const refused = async (json: unknown) => {
+      const response = await call(patch, { method: "PATCH", token: admin, params: { id }, json });
+      expect(response.status).toBe(400);
+      expect(response.body.errorType).toBe("field_error");
+
+      return z(response.body.errors);
+    };
+
+    expect(await refused({ name: "" })).toMatchObject([{ path: "name" }]);
+    expect(await refused({ url: "https://10.1.2.3/hook" })).toMatchObject([{ path: "url" }]);
+    expect(await refused({ headers: { Connection: "close" } })).toMatchObject([
+      { path: "headers.Connection" },
+    ]);
+    expect(await refused({ query: "subscription { schemaJobs { data { Nope } } }" })).toMatchObject(
+      [{ path: "query", message: matching(/^line 1, column 36: /) }],
+    );
+    expect(await refused({ type: "scheduled", name: "" })).toMatchObject([
+      { path: "type" },
+      { path: "name" },
+    ]);
+    expect(await refused({ enabled: "yes", retryPolicy: { maxAttempts: 21 } })).toMatchObject([
+      { path: "enabled" },
+      { path: "retryPolicy.maxAttempts" },
+      { path: "retryPolicy.delaysSeconds" },
+      { path: "retryPolicy.timeoutSeconds" },
+    ]);
+    const stored = await call(getOne, { token: admin, params: { id } });
+    expect(stored.body.result).toEqual(original);
+
+    const deferred = await call(create, {
+      token: admin,
+      json: {
+        name: "Reminder",
+        url: receiver.url("/d"),
+        type: "graphql_deferred",
+        query: "subscription { jobs { UID Start } }",
+        field: "Start",
+        offset: 0,
+      },
+    });
+    const deferredId = (deferred.body.result as { id: string }).id;
+    // The stored query's object decides which fields are date-times.
+    const field = await call(patch, {
+      method: "PATCH",
+      token: admin,
+      params: { id: deferredId },
+      json: { field: "Name", filter: "Nope == 1" },
+    });
+    expect(z(field.body.errors).map((error) => error.path)).toEqual(["field", "filter"]);
   });
 });

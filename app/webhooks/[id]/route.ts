@@ -1,5 +1,5 @@
 import { ok, route } from "@/lib/api";
-import { deleteWebhook, getWebhook, updateWebhook, ZPatchWebhookSchema } from "@/lib/hooks";
+import { deleteWebhook, getWebhook, updateWebhook, ZWebhookBodySchema } from "@/lib/hooks";
 
 export const GET = route("viewer", async ({ principal, params }) =>
   ok(await getWebhook(params.id ?? "", { redact: principal.role !== "admin" })),
@@ -7,7 +7,7 @@ export const GET = route("viewer", async ({ principal, params }) =>
 
 /** **ext**: a partial update; `type` cannot change. */
 export const PATCH = route("admin", async ({ params, body, log }) => {
-  const webhook = await updateWebhook(params.id ?? "", await body(ZPatchWebhookSchema));
+  const webhook = await updateWebhook(params.id ?? "", await body(ZWebhookBodySchema));
   log.info({ hookId: webhook.id }, "webhook updated");
 
   return ok(webhook);

@@ -52,6 +52,9 @@ const FORBIDDEN_HEADERS = new Set([
   "host",
   "content-length",
 ]);
+/** Set by the sender on every call (§6): a configured value would be overwritten silently. */
+const SENDER_HEADERS = new Set(["content-type", "user-agent"]);
+const SENDER_PREFIXES = ["webhook-", "skedulo-"];
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 type Add = (path: string, message: string) => void;
@@ -112,6 +115,8 @@ function checkHeaders(headers: Record<string, string>, values: Map<string, strin
     if (!HEADER_NAME.test(name)) add(path, "is not a valid header name");
     else if (FORBIDDEN_HEADERS.has(lower)) {
       add(path, "is a hop-by-hop or connection header and cannot be configured");
+    } else if (SENDER_HEADERS.has(lower) || SENDER_PREFIXES.some((p) => lower.startsWith(p))) {
+      add(path, "is set by Tripline on every call and cannot be configured");
     }
     if (/[\r\n]/.test(value)) add(path, "must not contain line breaks");
     checkReferences(path, value, values, add);

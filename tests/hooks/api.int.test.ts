@@ -386,4 +386,29 @@ describe("/webhooks", () => {
     });
     expect(z(field.body.errors).map((error) => error.path)).toEqual(["field", "filter"]);
   });
+
+  it("refuses headers the sender sets itself, whatever their case", async () => {
+    const reserved = {
+      "Content-Type": "text/plain",
+      "user-agent": "me",
+      "Webhook-Signature": "v1,x",
+      "SKEDULO-Request-Id": "r",
+      "Skedulo-Webhook-Id": "w",
+      "X-Custom": "fine",
+    };
+    const errors = await fieldErrors({ ...skeduloShaped(), headers: reserved });
+
+    expect(errors).toEqual(
+      [
+        "Content-Type",
+        "user-agent",
+        "Webhook-Signature",
+        "SKEDULO-Request-Id",
+        "Skedulo-Webhook-Id",
+      ].map((name) => ({
+        path: `headers.${name}`,
+        message: "is set by Tripline on every call and cannot be configured",
+      })),
+    );
+  });
 });

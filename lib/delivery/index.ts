@@ -27,6 +27,7 @@ export {
   type TUpsertSource,
 } from "./sources";
 export { summarizeSources, type SourceSummary } from "./source-summaries";
+export { getSourceStatuses } from "./source-status";
 export { DELIVERY_STATES, type DeliveryState } from "./state-machine";
 export { checkDeliveryTarget } from "./check-target";
 export { TargetRefused } from "./target-guard";

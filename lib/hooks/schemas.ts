@@ -186,8 +186,14 @@ export interface WebhookView {
   name: string;
   url: string;
   type: WebhookType;
+  /** The object the query subscribes to (`Jobs`); null for types without a query. */
+  object: string | null;
   headers: Record<string, string>;
+  /** False when a user or the delivery engine (e.g. after a 410 Gone) turned it off. */
   enabled: boolean;
+  /** **ext**: why and since when the webhook is off; null while enabled. */
+  disabledReason: string | null;
+  disabledAt: string | null;
   query?: string;
   field?: string;
   offset?: number;

@@ -4,9 +4,10 @@ import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
 import {
   DEFAULT_RETRY_POLICY,
-  getDeliverySource,
+  getSourceStatuses,
   removeDeliverySource,
   upsertDeliverySource,
+  type SourceView,
 } from "@/lib/delivery";
 
 import { seedDeferredFires } from "./deferred-fires";
@@ -23,19 +24,27 @@ import { parseHeaders, toDraft, type WebhookRow } from "./webhook-row";
 
 const REDACTED = "[redacted]";
 
-async function toView(row: WebhookRow, redact: boolean): Promise<WebhookView> {
-  const source = await getDeliverySource(row.id);
+/**
+ * The API's webhook. `enabled` is false when either side turned it off: a
+ * user (the webhook row) or the delivery engine (its source, e.g. after a
+ * 410 Gone); `disabledReason` and `disabledAt` (**ext**) say which and when.
+ */
+function toView(row: WebhookRow, source: SourceView | undefined, redact: boolean): WebhookView {
   const headers = parseHeaders(row.headers);
   const type = WEBHOOK_TYPES.find((name) => name === row.type) ?? "graphql";
+  const enabled = row.enabled && (source?.enabled ?? true);
   const view: WebhookView = {
     id: row.id,
     name: row.name,
     url: row.url,
     type,
+    object: row.object,
     headers: redact
       ? Object.fromEntries(Object.keys(headers).map((name) => [name, REDACTED]))
       : headers,
-    enabled: row.enabled,
+    enabled,
+    disabledReason: enabled ? null : (source?.disabledReason ?? null),
+    disabledAt: enabled ? null : (source?.disabledAt?.toISOString() ?? null),
     retryPolicy: source?.retryPolicy ?? DEFAULT_RETRY_POLICY,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -51,10 +60,17 @@ async function toView(row: WebhookRow, redact: boolean): Promise<WebhookView> {
   return view;
 }
 
+async function viewOf(row: WebhookRow, redact: boolean): Promise<WebhookView> {
+  const sources = await getSourceStatuses([row.id]);
+
+  return toView(row, sources.get(row.id), redact);
+}
+
 export async function listWebhooks(options: { redact: boolean }): Promise<WebhookView[]> {
   const rows = await getDb().webhook.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const sources = await getSourceStatuses(rows.map((row) => row.id));
 
-  return Promise.all(rows.map((row) => toView(row, options.redact)));
+  return rows.map((row) => toView(row, sources.get(row.id), options.redact));
 }
 
 async function findRow(id: string): Promise<WebhookRow> {
@@ -65,7 +81,7 @@ async function findRow(id: string): Promise<WebhookRow> {
 }
 
 export async function getWebhook(id: string, options: { redact: boolean }): Promise<WebhookView> {
-  return toView(await findRow(id), options.redact);
+  return viewOf(await findRow(id), options.redact);
 }
 
 /** The stored columns a draft turns into. */
@@ -137,7 +153,7 @@ export async function createWebhook(input: unknown): Promise<WebhookView> {
   });
   invalidateHookIndex();
 
-  return toView(row, false);
+  return viewOf(row, false);
 }
 
 /**
@@ -196,7 +212,7 @@ export async function updateWebhook(id: string, input: unknown): Promise<Webhook
   });
   invalidateHookIndex();
 
-  return toView(updated, false);
+  return viewOf(updated, false);
 }
 
 /** Deletes the webhook with its fire times, deliveries and their logs. */

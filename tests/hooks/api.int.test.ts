@@ -10,7 +10,7 @@ import { GET as listVariables, POST as setVariable } from "@/app/api/config-vari
 import { configureDelivery } from "@/lib/delivery";
 import { tick } from "@/lib/worker";
 
-import { Receiver } from "../delivery/receiver";
+import { Receiver, reply } from "../delivery/receiver";
 import { call, makeToken, resetDatabase } from "../helpers";
 import { anyString, cleanHooks, insertJob, insertRegion, matching, openLoopback } from "./support";
 
@@ -410,5 +410,71 @@ describe("/webhooks", () => {
         message: "is set by Tripline on every call and cannot be configured",
       })),
     );
+  });
+
+  it("names the subscribed object, as the console list shows it", async () => {
+    await call(create, { token: admin, json: skeduloShaped() });
+    const deferred = {
+      name: "Job reminder",
+      url: receiver.url("/d"),
+      type: "graphql_deferred",
+      query: "subscription { jobs { UID Name } }",
+      field: "Start",
+      offset: 0,
+    };
+    expect((await call(create, { token: admin, json: deferred })).status).toBe(201);
+    const resources = {
+      ...skeduloShaped(),
+      name: "Resource changed",
+      query: "subscription { schemaResources { operation } }",
+    };
+    expect((await call(create, { token: admin, json: resources })).status).toBe(201);
+    const scheduled = {
+      name: "Nightly",
+      url: receiver.url("/c"),
+      type: "scheduled",
+      cron: "0 2 * * *",
+    };
+    await call(create, { token: admin, json: scheduled });
+
+    const listed = await call(list, { token: viewer });
+    expect(listed.body.result).toMatchObject([
+      { name: "Job dispatched", object: "Jobs" },
+      { name: "Job reminder", object: "Jobs" },
+      { name: "Resource changed", object: "Resources" },
+      { name: "Nightly", object: null },
+    ]);
+  });
+
+  it("reports a hook the endpoint retired with 410 as disabled, until PATCH enables it", async () => {
+    receiver.on("/gone", reply(410));
+    const created = await call(create, {
+      token: admin,
+      json: { ...skeduloShaped(), url: receiver.url("/gone") },
+    });
+    const { id } = created.body.result as { id: string };
+    expect(created.body.result).toMatchObject({ enabled: true, disabledReason: null });
+
+    const fired = await call(testFire, { token: admin, params: { id } });
+    expect(fired.body.result).toMatchObject({ statusCode: 410, state: "error" });
+
+    const gone = {
+      id,
+      enabled: false,
+      disabledReason: "endpoint answered 410 Gone",
+      disabledAt: matching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    };
+    expect((await call(list, { token: viewer })).body.result).toMatchObject([gone]);
+    expect((await call(getOne, { token: viewer, params: { id } })).body.result).toMatchObject(gone);
+
+    const enabled = await call(patch, {
+      method: "PATCH",
+      token: admin,
+      params: { id },
+      json: { enabled: true },
+    });
+    const back = { enabled: true, disabledReason: null, disabledAt: null };
+    expect(enabled.body.result).toMatchObject(back);
+    expect((await call(getOne, { token: admin, params: { id } })).body.result).toMatchObject(back);
   });
 });

@@ -250,6 +250,19 @@ const RECORD_ERRORS: readonly (readonly [string, string, string, string])[] = [
   ],
   ["Widgets", "Name == 'x'", "1:1+0", "unknown object 'Widgets'"],
   ["jobs", "Name == 'x'", "1:1+0", "unknown object 'jobs'; did you mean 'Jobs'?"],
+  // A value written first is checked just the same, and pointed at where it stands.
+  [
+    "Jobs",
+    "'abc' == Start",
+    "1:1+5",
+    "'Start' is a date-time field: compare it with a date, a date-time or NOW(), not a string",
+  ],
+  [
+    "Jobs",
+    "null == Descripton",
+    "1:9+10",
+    "unknown field 'Descripton'; did you mean 'Description'?",
+  ],
   // Object names come from outside; inherited members of a plain object are not objects.
   ["constructor", "Name == 'x'", "1:1+0", "unknown object 'constructor'"],
   ["__proto__", "Name == 'x'", "1:1+0", "unknown object '__proto__'"],

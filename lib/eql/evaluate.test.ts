@@ -23,6 +23,14 @@ describe("evaluating record filters", () => {
     expect(jobs("Description != null")({ Description: "" })).toBe(true);
   });
 
+  it("reads null == X and null != X as X == null and X != null", () => {
+    const missing = jobs("null == Description");
+    const present = jobs("null != Description");
+
+    expect([missing({}), missing({ Description: "x" })]).toEqual([true, false]);
+    expect([present({}), present({ Description: "x" })]).toEqual([false, true]);
+  });
+
   it("makes positive comparisons with a missing value false and negative ones true", () => {
     const missing = {};
 

@@ -38,8 +38,21 @@ const SYNTAX_ERRORS: readonly (readonly [string, string, string])[] = [
   ["NOT", "1:4+0", "expected a field name after 'NOT'"],
   ["()", "1:2+1", "expected a field name after '(', found ')'"],
   ["Name == 'x' AND AND", "1:17+3", "expected a field name after 'AND', found 'AND'"],
-  ["2027-01-01 == Start", "1:1+10", "expected a field name, found '2027-01-01'"],
-  ["'x' == Name", "1:1+3", "expected a field name, found ''x''"],
+  // A value may come first only before == or !=, and then a field must follow.
+  [
+    "'x' == 'y'",
+    "1:8+3",
+    "expected a field name after '==', found ''y'': one side must be a field",
+  ],
+  ["null != ", "1:9+0", "expected a field name after '!=': one side must be a field"],
+  ["5 < Duration", "1:3+1", "only == and != may have the value first; write Duration > 5"],
+  [
+    "NOW() - 1h >= Start",
+    "1:12+2",
+    "only == and != may have the value first; write Start <= NOW() - 1h",
+  ],
+  ["'a%' LIKE Name", "1:6+4", "only == and != may have the value first; write Name LIKE 'a%'"],
+  ["null Name", "1:6+4", "expected an operator after 'null', found 'Name'"],
   ["Name ==== 'x'", "1:8+2", "expected a value after '==', found '=='"],
   ["Name LIKE", "1:10+0", "expected a value after 'LIKE'"],
   ["Name == AND", "1:9+3", "expected a value after '==', found 'AND'"],

@@ -17,6 +17,35 @@ export const VALUE_EXPECTED = [
 const DURATION_EXPECTED = ["7d", "duration(7 days)"];
 const UNIT_EXPECTED = ["milliseconds", "seconds", "minutes", "hours", "days"];
 
+/** Whether the next token begins a literal rather than a field name. */
+export function startsScalar(stream: TokenStream): boolean {
+  const token = stream.peek();
+  switch (token.kind) {
+    case "string":
+    case "number":
+    case "date":
+    case "datetime":
+    case "duration":
+      return true;
+    case "keyword":
+      return token.keyword === "TRUE" || token.keyword === "FALSE" || token.keyword === "NULL";
+    case "symbol":
+      return token.symbol === "-";
+    case "path":
+      return isFunctionCall(stream);
+    default:
+      return false;
+  }
+}
+
+/** `now(` and `duration(` are functions; the same words without `(` are field names. */
+export function isFunctionCall(stream: TokenStream): boolean {
+  const token = stream.peek();
+  const word = token.kind === "path" ? token.text.toLowerCase() : "";
+
+  return (word === "now" || word === "duration") && stream.isSymbolAt(1, "(");
+}
+
 /** Parses one literal; `where` finishes the sentence "expected a value ...". */
 export function parseScalar(stream: TokenStream, where: string): ScalarNode {
   const token = stream.peek();

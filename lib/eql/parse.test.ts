@@ -110,6 +110,14 @@ const RECORD_PARSES: readonly (readonly [string, string])[] = [
   ["JobStatus == Queued", "(== JobStatus Queued)"],
   ["Current.Name == 'x'", "(== Current.Name 'x')"],
   ["Operation == 'x'", "(== Operation 'x')"],
+  // A value first with == or != (§3: comparing with null works both ways), read field first
+  ["null == Description", "(== Description null)"],
+  ["NULL != Region.Description", "(!= Region.Description null)"],
+  ["'Queued' == JobStatus", "(== JobStatus 'Queued')"],
+  ["-5 != Duration", "(!= Duration -5)"],
+  ["2027-01-01 == Start", "(== Start date:2027-01-01T00:00:00.000Z)"],
+  ["NOW() - 7d == Start", "(== Start now-(7 days))"],
+  ["true == IsActive AND null != Name", "(and (== IsActive true) (!= Name null))"],
 ];
 
 const CHANGE_PARSES: readonly (readonly [string, string])[] = [
@@ -120,6 +128,8 @@ const CHANGE_PARSES: readonly (readonly [string, string])[] = [
   ["Current.Region.Name == 'x'", "(== Current.Region.Name 'x')"],
   ["Current.JobStatus != Previous.JobStatus", "(!= Current.JobStatus Previous.JobStatus)"],
   ["JobStatus == 'x'", "(== JobStatus 'x')"],
+  ["null == Previous.Description", "(== Previous.Description null)"],
+  ["'DELETE' != Operation", "(!= Operation 'DELETE')"],
 ];
 
 describe("parse", () => {

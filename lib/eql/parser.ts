@@ -1,6 +1,4 @@
 import {
-  COMPARISON_OPERATORS,
-  WORD_OPERATORS,
   type ComparisonNode,
   type EqlNode,
   type FieldNode,
@@ -14,7 +12,8 @@ import {
 import { positionAt, quote, type Span } from "./errors";
 import { lex, type Token } from "./lexer";
 import { TokenStream } from "./token-stream";
-import { parseScalar, VALUE_EXPECTED } from "./parse-value";
+import { parseOperator } from "./parse-operator";
+import { isFunctionCall, parseScalar, startsScalar, VALUE_EXPECTED } from "./parse-value";
 
 export type EqlMode = "record" | "change";
 
@@ -41,7 +40,7 @@ export function subjectExpected(mode: EqlMode): string[] {
  *   or         := and (OR and)*
  *   and        := not (AND not)*
  *   not        := NOT not | '(' or ')' | comparison
- *   comparison := subject operator value
+ *   comparison := subject operator value | scalar ('==' | '!=') subject
  *   value      := scalar | '[' scalar (',' scalar)* ']' | field
  *   scalar     := string | '-'? number | true | false | null | date | date-time
  *               | NOW() (('+' | '-') duration)? | duration
@@ -141,8 +140,9 @@ class Parser {
   }
 
   private comparison(): ComparisonNode {
+    if (startsScalar(this.stream)) return this.valueFirst();
     const subject = this.subject();
-    const { operator, span: operatorSpan } = this.operator(subject);
+    const { operator, span: operatorSpan } = parseOperator(this.stream, subject.span);
     const value = this.value(operator);
 
     return {
@@ -152,6 +152,42 @@ class Parser {
       operatorSpan,
       value,
       span: spanBetween(subject.span, value.span),
+    };
+  }
+
+  /**
+   * `null == Description`: §3 lets a comparison with null work both ways, so
+   * == and != take their value first as well, for any value. The tree is the
+   * one `Description == null` gives, so the filter prints field first.
+   */
+  private valueFirst(): ComparisonNode {
+    const { stream } = this;
+    const value = parseScalar(stream, "");
+    const { operator, span: operatorSpan } = parseOperator(stream, value.span);
+    const token = stream.peek();
+    if (token.kind !== "path" || isFunctionCall(stream)) {
+      const found = token.kind === "eof" ? "" : `, found ${quote(token.text)}`;
+      const reason = `expected a field name after '${operator}'${found}: one side must be a field`;
+
+      return stream.fail(token, reason, subjectExpected(this.mode));
+    }
+    if (operator !== "==" && operator !== "!=") {
+      const valueText = stream.text.slice(value.span.offset, value.span.offset + value.span.length);
+      const written = `${token.text} ${MIRRORED[operator] ?? operator} ${valueText}`;
+      const reason = `only == and != may have the value first; write ${written}`;
+
+      return stream.failAt(operatorSpan, reason, ["==", "!="]);
+    }
+    stream.next();
+    const subject = this.field(token);
+
+    return {
+      kind: "comparison",
+      subject,
+      operator,
+      operatorSpan,
+      value,
+      span: spanBetween(value.span, subject.span),
     };
   }
 
@@ -189,37 +225,6 @@ class Parser {
     }
 
     return { kind: "field", scope: null, path: token.segments, span };
-  }
-
-  private operator(subject: SubjectNode): { operator: Operator; span: Span } {
-    const { stream } = this;
-    const token = stream.next();
-    const span = { offset: token.offset, length: token.length };
-    if (token.kind === "symbol") {
-      const operator = COMPARISON_OPERATORS.find((candidate) => candidate === token.symbol);
-      if (operator) return { operator, span };
-    }
-    if (token.kind === "keyword") {
-      const operator = WORD_OPERATORS.find((candidate) => candidate === token.keyword);
-      if (operator) return { operator, span };
-      const following = stream.peek();
-      if (token.keyword === "NOT" && following.kind === "keyword") {
-        const joined = `NOT${following.keyword}`;
-        if (joined === "NOTIN" || joined === "NOTLIKE") {
-          stream.failAt(spanBetween(token, following), `write ${joined} as one word`, [joined]);
-        }
-      }
-    }
-    const subjectText = stream.text.slice(
-      subject.span.offset,
-      subject.span.offset + subject.span.length,
-    );
-    const found = token.kind === "eof" ? "" : `, found ${quote(token.text)}`;
-
-    return stream.fail(token, `expected an operator after ${quote(subjectText)}${found}`, [
-      ...COMPARISON_OPERATORS,
-      ...WORD_OPERATORS,
-    ]);
   }
 
   private value(operator: Operator): ValueNode {
@@ -272,13 +277,13 @@ class Parser {
   }
 }
 
-/** `now(` and `duration(` are functions; the same words without `(` are field names. */
-function isFunctionCall(stream: TokenStream): boolean {
-  const token = stream.peek();
-  const word = token.kind === "path" ? token.text.toLowerCase() : "";
-
-  return (word === "now" || word === "duration") && stream.isSymbolAt(1, "(");
-}
+/** The operator that says the same with its sides swapped: `5 < Duration` is `Duration > 5`. */
+const MIRRORED: Partial<Record<Operator, Operator>> = {
+  "<": ">",
+  "<=": ">=",
+  ">": "<",
+  ">=": "<=",
+};
 
 export function spanBetween(first: Span, last: Span): Span {
   return { offset: first.offset, length: last.offset + last.length - first.offset };

@@ -22,6 +22,8 @@ const CANONICAL: readonly (readonly [string, string])[] = [
   ["Duration == 1e3", "Duration == 1000"],
   ["Duration == -0.5", "Duration == -0.5"],
   ["Current.Region.Name != Previous.Region.Name", "Current.Region.Name != Previous.Region.Name"],
+  ["null == Description", "Description == null"],
+  ["'Queued' != JobStatus", "JobStatus != 'Queued'"],
 ];
 
 describe("print", () => {

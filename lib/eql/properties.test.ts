@@ -23,6 +23,7 @@ const VALID = [
   "Current.JobStatus != Previous.JobStatus AND Current.JobStatus == 'Dispatched'",
   "Operation IN ['INSERT', 'UPDATE'] AND NOT Previous.Tags EXCLUDES 'x'",
   "Start > NOW() - 7d AND Duration >= 90",
+  "null == Description OR 'Queued' != JobStatus",
   "Name == 'a\\tb' OR Description LIKE 'x\\_y%'",
 ];
 

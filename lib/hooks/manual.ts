@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import {
   DeliveryError,
   getSigningSecret,
+  listDeliveryLogs,
   recoverDeliveries,
   rotateSecret,
   testFire,
@@ -22,10 +23,54 @@ function fromDelivery(error: unknown): unknown {
   return error instanceof DeliveryError ? new ApiError(error.kind, error.message) : error;
 }
 
+/**
+ * A test fire's answer: the attempt in the shape the logs API (§6) gives
+ * attempts, with the delivery it belongs to and that delivery's state.
+ */
+export interface TestAttempt {
+  deliveryId: string;
+  state: AttemptReport["state"];
+  attempt: number;
+  attempted: string;
+  status: number | null;
+  durationMs: number;
+  error: string | null;
+  responseHeaders: Record<string, string> | null;
+  responseBody: string | null;
+}
+
 /** **ext** `POST /webhooks/{id}/test`: a sample payload now; answers with the attempt. */
-export async function testWebhook(id: string): Promise<AttemptReport> {
+export async function testWebhook(id: string): Promise<TestAttempt> {
   const row = await requireWebhook(id);
-  return viaDelivery(() => testFire(id, { url: row.url, headers: parseHeaders(row.headers) }));
+  const report = await viaDelivery(() =>
+    testFire(id, { url: row.url, headers: parseHeaders(row.headers) }),
+  );
+
+  return {
+    deliveryId: report.deliveryId,
+    state: report.state,
+    attempt: report.attempt,
+    attempted: report.attemptedAt,
+    status: report.statusCode,
+    durationMs: report.durationMs,
+    error: report.error,
+    responseHeaders: await loggedResponseHeaders(id, report),
+    responseBody: report.responseBody,
+  };
+}
+
+/**
+ * The report carries no response headers; the attempt's log row does. The
+ * delivery was updated a moment ago, so it is among the source's newest.
+ */
+async function loggedResponseHeaders(sourceId: string, report: AttemptReport) {
+  const { result } = await listDeliveryLogs(
+    { sourceId, offset: 0, limit: 20, order: "desc" },
+    { redact: true },
+  );
+  const log = result.find((entry) => entry.id === report.deliveryId);
+
+  return log?.attempts.find((entry) => entry.attempt === report.attempt)?.responseHeaders ?? null;
 }
 
 /** Runs a delivery-engine call, answering its errors as API errors. */

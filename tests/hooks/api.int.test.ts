@@ -6,6 +6,7 @@ import { POST as rotate } from "@/app/webhooks/[id]/secret/rotate/route";
 import { GET as secret } from "@/app/webhooks/[id]/secret/route";
 import { POST as testFire } from "@/app/webhooks/[id]/test/route";
 import { GET as list, POST as create } from "@/app/webhooks/route";
+import { GET as listLogs } from "@/app/triggered_actions/logs/route";
 import { GET as listVariables, POST as setVariable } from "@/app/api/config-variables/route";
 import { configureDelivery } from "@/lib/delivery";
 import { tick } from "@/lib/worker";
@@ -238,7 +239,7 @@ describe("/webhooks", () => {
     expect(created.status).toBe(201);
     const { id } = created.body.result as { id: string };
     const fired = await call(testFire, { token: admin, params: { id } });
-    expect(fired.body.result).toMatchObject({ statusCode: 200, state: "success" });
+    expect(fired.body.result).toMatchObject({ status: 200, state: "success" });
     expect(receiver.at("/skedulo").at(-1)?.headers["x-api-key"]).toBe("s3cret");
   });
 
@@ -456,7 +457,7 @@ describe("/webhooks", () => {
     expect(created.body.result).toMatchObject({ enabled: true, disabledReason: null });
 
     const fired = await call(testFire, { token: admin, params: { id } });
-    expect(fired.body.result).toMatchObject({ statusCode: 410, state: "error" });
+    expect(fired.body.result).toMatchObject({ status: 410, state: "error" });
 
     const gone = {
       id,
@@ -476,5 +477,36 @@ describe("/webhooks", () => {
     const back = { enabled: true, disabledReason: null, disabledAt: null };
     expect(enabled.body.result).toMatchObject(back);
     expect((await call(getOne, { token: admin, params: { id } })).body.result).toMatchObject(back);
+  });
+
+  it("answers a test fire with the attempt as the logs API shows it", async () => {
+    receiver.on("/shape", reply(202, { "x-answer": "yes" }, "accepted"));
+    const created = await call(create, {
+      token: admin,
+      json: { ...skeduloShaped(), url: receiver.url("/shape") },
+    });
+    const { id } = created.body.result as { id: string };
+
+    const fired = await call(testFire, { token: admin, params: { id } });
+    const { deliveryId, state, ...attempt } = fired.body.result as {
+      deliveryId: string;
+      state: string;
+    };
+    const logs = await call(listLogs, {
+      token: admin,
+      path: `/triggered_actions/logs?sourceId=${id}`,
+    });
+    const [log] = logs.body.result as { id: string; attempts: unknown[] }[];
+
+    expect(fired.status).toBe(200);
+    expect(state).toBe("success");
+    expect(deliveryId).toBe(log?.id);
+    expect(attempt).toEqual(log?.attempts[0]);
+    expect(attempt).toMatchObject({
+      status: 202,
+      responseBody: "accepted",
+      responseHeaders: { "x-answer": "yes" },
+    });
+    expect(attempt).not.toHaveProperty("statusCode");
   });
 });

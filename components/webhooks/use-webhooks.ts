@@ -11,6 +11,9 @@ export const ZWebhookSchema = z.object({
   url: z.string(),
   type: z.string(),
   enabled: z.boolean(),
+  /** Why the webhook is off, e.g. after the endpoint answered 410 Gone; null while on. */
+  disabledReason: z.string().nullable().optional(),
+  disabledAt: z.string().nullable().optional(),
   headers: z.record(z.string(), z.string()),
   query: z.string().optional(),
   /** The object the query subscribes to (`Jobs`); absent for scheduled and SMS hooks. */
@@ -22,10 +25,11 @@ export const ZWebhookSchema = z.object({
 });
 export type TWebhook = z.infer<typeof ZWebhookSchema>;
 
-const ZSummarySchema = z.object({
+export const ZSummarySchema = z.object({
   id: z.string(),
   lastStatus: z.string().nullable(),
   lastResponse: z.number().nullable(),
+  lastAt: z.string().nullable(),
   successRate24h: z.number().nullable(),
 });
 
@@ -100,6 +104,17 @@ export function useTestFire(id: string) {
 
   return useMutation({
     mutationFn: () => apiFetch(`/webhooks/${id}/test`, ZTestReportSchema, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
+  });
+}
+
+/** Turns a webhook on or off; turning it on also clears an engine-side disable (410 Gone). */
+export function useSetEnabled(id: string) {
+  const client = useQueryClient();
+
+  return useMutation({
+    mutationFn: (enabled: boolean) =>
+      apiFetch(`/webhooks/${id}`, ZWebhookSchema, { method: "PATCH", body: { enabled } }),
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }

@@ -2,96 +2,123 @@
 
 import Link from "next/link";
 
-import { errorMessage } from "@/components/api-client";
+import { ApiRequestError, errorMessage } from "@/components/api-client";
+import { LinkButton } from "@/components/data/link-button";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
+import { Spinner } from "@/components/ui/spinner";
 
-import { useDeliveries, useTestFire, useWebhook } from "./use-webhooks";
+import { DeliveriesTable } from "./deliveries-table";
+import { disabledByEngine, EnabledBadge } from "./status-badges";
+import { TestFirePanel } from "./test-fire-panel";
+import { useSetEnabled, useWebhook, type TWebhook } from "./use-webhooks";
+import { webhookObject } from "./webhook-object";
+
+function NotLoaded({ error }: { error: unknown }) {
+  const missing = error instanceof ApiRequestError && error.status === 404;
+
+  return (
+    <Alert tone="error" title={missing ? "No such webhook" : "Could not load the webhook"}>
+      {missing ? "It may have been deleted. " : `${errorMessage(error)} `}
+      <Link href="/hooks/webhooks" className="font-medium underline">
+        Back to webhooks
+      </Link>
+    </Alert>
+  );
+}
+
+/** Nothing is sent while the engine holds it off, so say why and how to resume. */
+function DisabledBanner({ hook, isAdmin }: { hook: TWebhook; isAdmin: boolean }) {
+  const enable = useSetEnabled(hook.id);
+  const since = hook.disabledAt ? ` since ${new Date(hook.disabledAt).toLocaleString()}` : "";
+
+  return (
+    <Alert tone="warning" title={`Disabled${since}: ${hook.disabledReason ?? ""}`}>
+      <p>No deliveries are sent until it is enabled again. Fix the endpoint first.</p>
+      {isAdmin && (
+        <div className="mt-3 flex items-center gap-3">
+          <Button size="sm" pending={enable.isPending} onClick={() => enable.mutate(true)}>
+            Enable again
+          </Button>
+          {enable.isError && <span className="text-red-700">{errorMessage(enable.error)}</span>}
+        </div>
+      )}
+    </Alert>
+  );
+}
+
+function Facts({ hook }: { hook: TWebhook }) {
+  const facts: [string, string][] = [
+    ["Type", hook.type],
+    ["Object", webhookObject(hook) ?? "—"],
+    ["URL", hook.url],
+  ];
+  if (hook.field) facts.push(["Fires at", `${hook.field} + ${hook.offset ?? 0} ms`]);
+  if (hook.filter) facts.push(["Filter", hook.filter]);
+  if (hook.cron) facts.push(["Cron (UTC)", hook.cron]);
+
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+      {facts.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium text-slate-600">{label}</dt>
+          <dd className="font-mono text-xs break-all text-slate-900">{value}</dd>
+        </div>
+      ))}
+      <dt className="font-medium text-slate-600">Enabled</dt>
+      <dd>
+        <EnabledBadge enabled={hook.enabled} reason={hook.disabledReason} />
+      </dd>
+    </dl>
+  );
+}
+
+function emptyHint(hook: TWebhook, isAdmin: boolean): string {
+  const test = isAdmin ? "Send a test above, or wait" : "They appear";
+  if (hook.type === "scheduled") return `${test} for the next cron tick.`;
+  if (hook.type === "graphql_deferred") return `${test} until a record's fire time comes.`;
+  if (hook.type === "inbound_sms") return `${test} for an inbound SMS.`;
+
+  return `${test} for a change to a record the query listens to.`;
+}
 
 export function WebhookDetail({ id, isAdmin }: { id: string; isAdmin: boolean }) {
   const hook = useWebhook(id);
-  const deliveries = useDeliveries(id);
-  const test = useTestFire(id);
 
-  if (hook.isError) return <Alert tone="error">{errorMessage(hook.error)}</Alert>;
-  if (!hook.data) return <p className="text-sm text-slate-600">Loading…</p>;
+  if (hook.isError) return <NotLoaded error={hook.error} />;
+  if (!hook.data) {
+    return (
+      <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
+        <Spinner /> Loading the webhook…
+      </p>
+    );
+  }
 
   return (
     <div className="flex flex-col gap-6">
+      {disabledByEngine(hook.data) && <DisabledBanner hook={hook.data} isAdmin={isAdmin} />}
       <Card
         title={hook.data.name}
-        description={`${hook.data.type} → ${hook.data.url}`}
         actions={
           isAdmin ? (
-            <div className="flex gap-2">
-              <Link
-                className="text-sm font-medium text-indigo-700"
-                href={`/hooks/webhooks/${id}/edit`}
-              >
-                Edit
-              </Link>
-              <Button size="sm" onClick={() => test.mutate()} disabled={test.isPending}>
-                Send test
-              </Button>
-            </div>
+            <LinkButton variant="secondary" href={`/hooks/webhooks/${id}/edit`}>
+              Edit
+            </LinkButton>
           ) : undefined
         }
       >
-        {test.isError && <Alert tone="error">{errorMessage(test.error)}</Alert>}
-        {test.data && (
-          <div role="status" className="flex flex-col gap-2 text-sm">
-            <p>
-              Test {test.data.state}: status {test.data.statusCode ?? "none"} in{" "}
-              {test.data.durationMs} ms{test.data.error ? ` (${test.data.error})` : ""}
-            </p>
-            {test.data.responseBody && (
-              <pre className="max-h-48 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs whitespace-pre-wrap">
-                {test.data.responseBody}
-              </pre>
-            )}
-          </div>
-        )}
-        {hook.data.query && (
-          <pre className="mt-3 overflow-x-auto text-xs whitespace-pre-wrap">{hook.data.query}</pre>
-        )}
+        <div className="flex flex-col gap-4">
+          <Facts hook={hook.data} />
+          {hook.data.query && (
+            <pre className="overflow-x-auto rounded bg-slate-50 p-3 font-mono text-xs whitespace-pre-wrap">
+              {hook.data.query}
+            </pre>
+          )}
+          {isAdmin && <TestFirePanel id={id} />}
+        </div>
       </Card>
-      <Card title="Recent deliveries" flush>
-        {deliveries.data?.length === 0 && (
-          <p className="p-5 text-sm text-slate-600">No deliveries yet.</p>
-        )}
-        {deliveries.data && deliveries.data.length > 0 && (
-          <Table label="Recent deliveries">
-            <THead>
-              <TR>
-                <TH>Created</TH>
-                <TH>Status</TH>
-                <TH>Response</TH>
-                <TH>Duration</TH>
-                <TH>Body</TH>
-              </TR>
-            </THead>
-            <TBody>
-              {deliveries.data.map((log) => {
-                const last = log.attempts.at(-1);
-
-                return (
-                  <TR key={log.id}>
-                    <TD>{new Date(log.created).toLocaleString()}</TD>
-                    <TD>{log.status}</TD>
-                    <TD>
-                      {last ? `${last.status ?? last.error ?? ""} ${last.responseBody ?? ""}` : "—"}
-                    </TD>
-                    <TD>{last ? `${last.durationMs} ms` : "—"}</TD>
-                    <TD className="max-w-sm truncate font-mono text-xs">{log.data.body}</TD>
-                  </TR>
-                );
-              })}
-            </TBody>
-          </Table>
-        )}
-      </Card>
+      <DeliveriesTable id={id} emptyHint={emptyHint(hook.data, isAdmin)} />
     </div>
   );
 }

@@ -154,6 +154,40 @@ describe("concurrent writers", () => {
     expect(all.map((event) => event.seq)).toEqual(all.map((_, index) => index + 1));
   });
 
+  it("transactions with no, one or several events, or a rollback, keep seq gap-free", async () => {
+    const [uid = ""] = await makeJobs(1, () => ({ RegionId: basics.regionId, Duration: 30 }));
+    const unchanged = () =>
+      writeRecords(SEED_ACTOR, (writer) => writer.update("Jobs", uid, { Duration: 30 }));
+    const rolledBack = gql(
+      { token: admin.token },
+      `mutation { schema {
+        a: updateJobs(input: { UID: "${uid}", Description: "kept?" })
+        b: updateJobs(input: { UID: "${uid}", JobStatus: "Nonsense" }) } }`,
+    );
+    await Promise.all([
+      unchanged(),
+      makeJobs(3, () => ({ RegionId: basics.regionId })),
+      rolledBack,
+      gql(
+        { token: admin.token },
+        `mutation { schema { updateJobs(input: { UID: "${uid}", Description: "one" }) } }`,
+      ),
+      unchanged(),
+    ]);
+    expect((await rolledBack).data).toBeNull();
+
+    const all = await allEvents();
+    expect(all.map((event) => event.seq)).toEqual(all.map((_, index) => index + 1));
+    expect(all.some((event) => event.current?.Description === "kept?")).toBe(false);
+    const counter = await getDb().counter.findUnique({ where: { name: "change_event" } });
+    expect(counter?.value).toBe(all.length);
+
+    await writeRecords(SEED_ACTOR, (writer) => writer.update("Jobs", uid, { Duration: 45 }));
+    const next = await allEvents();
+    expect(next.map((event) => event.seq)).toEqual(next.map((_, index) => index + 1));
+    expect(next).toHaveLength(all.length + 1);
+  });
+
   it("writes through writeRecords and through GraphQL share one sequence", async () => {
     await Promise.all([
       makeJobs(5, () => ({ RegionId: basics.regionId })),

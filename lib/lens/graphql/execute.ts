@@ -110,8 +110,8 @@ async function runMutation(
   now: Date,
 ): Promise<ExecutionResult> {
   try {
-    return await withWriteTransaction(db, async (tx) => {
-      const writer = new RecordWriter({ tx, actor: actorFromPrincipal(principal) });
+    return await withWriteTransaction(db, async (tx, sequence) => {
+      const writer = new RecordWriter({ tx, actor: actorFromPrincipal(principal), sequence });
       const context = {
         tx,
         loaders: new RecordLoaders(tx),

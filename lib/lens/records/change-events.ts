@@ -5,8 +5,7 @@ import { getDb, type Db } from "@/lib/db";
 import type { Actor } from "../actor";
 import { isObjectName, type ObjectDef, type ObjectName } from "../registry";
 import { toJsonValue, type JsonValue, type LensRecord } from "../values";
-import type { Tx } from "./sql";
-import { CHANGE_EVENT_COUNTER, incrementCounter } from "./write-transaction";
+import type { WriteScope } from "./write-transaction";
 
 export const OPERATIONS = ["INSERT", "UPDATE", "DELETE"] as const;
 export type Operation = (typeof OPERATIONS)[number];
@@ -47,19 +46,22 @@ export function toJsonRecord(object: ObjectDef, record: LensRecord): JsonRecord 
 }
 
 /** Writes the event for one change; call it in the change's own write transaction. */
-export async function writeChangeEvent(tx: Tx, event: NewChangeEvent): Promise<number> {
-  const seq = await incrementCounter(tx, CHANGE_EVENT_COUNTER);
+export async function writeChangeEvent(
+  { tx, sequence }: WriteScope,
+  event: NewChangeEvent,
+): Promise<number> {
   const previous = event.previous && JSON.stringify(toJsonRecord(event.object, event.previous));
   const current = event.current && JSON.stringify(toJsonRecord(event.object, event.current));
-  await tx.$executeRaw`
-    INSERT INTO "ChangeEvent"
-      ("seq", "object", "uid", "operation", "previous", "current", "changedFields",
-       "actorType", "actorId", "createdAt")
-    VALUES (${seq}, ${event.object.name}, ${event.uid}, ${event.operation}, ${previous},
-      ${current}, ${JSON.stringify(event.changedFields)}, ${event.actor.type},
-      ${event.actor.id}, ${event.at})`;
 
-  return seq;
+  return sequence.append(async (seq) => {
+    await tx.$executeRaw`
+      INSERT INTO "ChangeEvent"
+        ("seq", "object", "uid", "operation", "previous", "current", "changedFields",
+         "actorType", "actorId", "createdAt")
+      VALUES (${seq}, ${event.object.name}, ${event.uid}, ${event.operation}, ${previous},
+        ${current}, ${JSON.stringify(event.changedFields)}, ${event.actor.type},
+        ${event.actor.id}, ${event.at})`;
+  });
 }
 
 const ZJsonRecord = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));

@@ -8,24 +8,25 @@ import type { WriteScope } from "./write-transaction";
 
 /** Deletes one record; its DELETE event carries the deleted values as `previous`. */
 export async function deleteRecord(
-  { tx, actor }: WriteScope,
+  scope: WriteScope,
   objectName: ObjectName,
   uid: string,
 ): Promise<LensRecord> {
+  const { tx } = scope;
   const object = getObject(objectName);
   const previous = await selectRecord(tx, object, uid);
   if (!previous) throw new LensError("NOT_FOUND", `no ${objectName} record has UID '${uid}'`);
   await checkUnreferenced(tx, object, uid);
 
   await deleteRow(tx, object, uid);
-  await writeChangeEvent(tx, {
+  await writeChangeEvent(scope, {
     object,
     uid,
     operation: "DELETE",
     previous,
     current: null,
     changedFields: object.fields.map((field) => field.name),
-    actor,
+    actor: scope.actor,
     at: new Date(),
   });
 

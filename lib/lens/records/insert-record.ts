@@ -11,10 +11,11 @@ import type { WriteScope } from "./write-transaction";
 
 /** Inserts one record and its INSERT event; returns the stored record. */
 export async function insertRecord(
-  { tx, actor }: WriteScope,
+  scope: WriteScope,
   objectName: ObjectName,
   input: Record<string, unknown>,
 ): Promise<LensRecord> {
+  const { tx } = scope;
   const object = getObject(objectName);
   const values = prepareInsert(object, input);
   await checkLookups(tx, object, values);
@@ -30,14 +31,14 @@ export async function insertRecord(
   deriveFields(object, record);
 
   await insertRow(tx, object, record);
-  await writeChangeEvent(tx, {
+  await writeChangeEvent(scope, {
     object,
     uid: record.UID,
     operation: "INSERT",
     previous: null,
     current: record,
     changedFields: object.fields.map((field) => field.name),
-    actor,
+    actor: scope.actor,
     at: now,
   });
 

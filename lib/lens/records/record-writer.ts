@@ -41,7 +41,7 @@ export async function writeRecords<T>(
 ): Promise<T> {
   return withWriteTransaction(
     options.db ?? getDb(),
-    (tx) => work(new RecordWriter({ tx, actor })),
+    (tx, sequence) => work(new RecordWriter({ tx, actor, sequence })),
     options.limits,
   );
 }

@@ -14,11 +14,12 @@ import type { WriteScope } from "./write-transaction";
  * unchanged form fires no hook. Returns the record as it now stands.
  */
 export async function updateRecord(
-  { tx, actor }: WriteScope,
+  scope: WriteScope,
   objectName: ObjectName,
   uid: string,
   patch: Record<string, unknown>,
 ): Promise<LensRecord> {
+  const { tx } = scope;
   const object = getObject(objectName);
   const values = prepareUpdate(object, patch);
   const previous = await selectRecord(tx, object, uid);
@@ -38,7 +39,7 @@ export async function updateRecord(
   next.LastModifiedDate = now;
   changes.LastModifiedDate = now;
   await updateRow(tx, object, uid, changes);
-  await writeChangeEvent(tx, {
+  await writeChangeEvent(scope, {
     object,
     uid,
     operation: "UPDATE",
@@ -47,7 +48,7 @@ export async function updateRecord(
     changedFields: object.fields
       .map((field) => field.name)
       .filter((name) => !sameValue(previous[name] ?? null, next[name] ?? null)),
-    actor,
+    actor: scope.actor,
     at: now,
   });
 

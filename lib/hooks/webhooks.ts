@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db";
+import { logger } from "@/lib/log";
 import {
   DEFAULT_RETRY_POLICY,
+  getDeliverySource,
   getSourceStatuses,
   removeDeliverySource,
   upsertDeliverySource,
@@ -16,6 +18,7 @@ import {
   readWebhookFields,
   WEBHOOK_TYPES,
   ZWebhookBodySchema,
+  type WebhookFields,
   type WebhookType,
   type WebhookView,
 } from "./schemas";
@@ -129,31 +132,56 @@ export async function createWebhook(input: unknown): Promise<WebhookView> {
   const id = randomUUID();
   const enabled = values.enabled ?? true;
   const retryPolicy = values.retryPolicy ?? null;
+  // The source comes first: once the webhook commits, the dispatcher may
+  // enqueue deliveries that reference it. A failed save takes it back.
   await upsertDeliverySource({
     id,
     kind: "webhook",
     enabled,
     ...(retryPolicy ? { retryPolicy } : {}),
   });
-  const row = await getDb().$transaction(async (tx) => {
-    const created = await tx.webhook.create({
-      data: {
-        id,
-        type: draft.type,
-        enabled,
-        retryPolicy: retryPolicy ? JSON.stringify(retryPolicy) : null,
-        // A schedule starts now: ticks before the hook existed never fire.
-        lastTickAt: draft.type === "scheduled" ? new Date() : null,
-        ...columns(draft, subscription?.object ?? null),
-      },
-    });
-    if (created.type === "graphql_deferred") await seedDeferredFires(tx, created);
+  const row = await undoOnFailure(
+    () =>
+      getDb().$transaction(async (tx) => {
+        const created = await tx.webhook.create({
+          data: {
+            id,
+            type: draft.type,
+            enabled,
+            retryPolicy: retryPolicy ? JSON.stringify(retryPolicy) : null,
+            // A schedule starts now: ticks before the hook existed never fire.
+            lastTickAt: draft.type === "scheduled" ? new Date() : null,
+            ...columns(draft, subscription?.object ?? null),
+          },
+        });
+        if (created.type === "graphql_deferred") await seedDeferredFires(tx, created);
 
-    return created;
-  });
+        return created;
+      }),
+    () => removeDeliverySource(id),
+  );
   invalidateHookIndex();
 
   return viewOf(row, false);
+}
+
+/**
+ * Runs a save; when it fails, runs `undo` (taking back what was written
+ * before it outside its transaction) and rethrows the save's error.
+ * LIMITATION: the delivery source is written by lib/delivery outside the
+ * webhook's transaction; if `undo` fails too (the database went away), a
+ * source with no webhook is left behind. It sends nothing: deliveries come
+ * only from webhooks.
+ */
+async function undoOnFailure<T>(save: () => Promise<T>, undo: () => Promise<unknown>) {
+  try {
+    return await save();
+  } catch (error) {
+    await undo().catch((undoError: unknown) => {
+      logger.error({ err: undoError }, "could not take back a failed webhook save");
+    });
+    throw error;
+  }
 }
 
 /**
@@ -179,40 +207,69 @@ export async function updateWebhook(id: string, input: unknown): Promise<Webhook
     issues,
   );
 
-  await upsertDeliverySource({
-    id,
-    kind: "webhook",
-    ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
-    ...(patch.retryPolicy ? { retryPolicy: patch.retryPolicy } : {}),
-    ...(patch.retryPolicy === null ? { retryPolicy: DEFAULT_RETRY_POLICY } : {}),
-  });
   const reseed =
     draft.type === "graphql_deferred" &&
     (draft.query !== before.query ||
       draft.field !== before.field ||
       draft.offset !== before.offset);
-  const updated = await getDb().$transaction(async (tx) => {
-    const next = await tx.webhook.update({
-      where: { id },
-      data: {
-        ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
-        ...(patch.retryPolicy === undefined
-          ? {}
-          : { retryPolicy: patch.retryPolicy ? JSON.stringify(patch.retryPolicy) : null }),
-        ...(draft.cron !== before.cron ? { lastTickAt: new Date() } : {}),
-        ...columns(draft, subscription?.object ?? row.object),
-      },
-    });
-    if (reseed) {
-      await tx.deferredFire.deleteMany({ where: { hookId: id } });
-      await seedDeferredFires(tx, next);
-    }
+  const undoSource = await updateSource(id, patch);
+  const updated = await undoOnFailure(
+    () =>
+      getDb().$transaction(async (tx) => {
+        const next = await tx.webhook.update({
+          where: { id },
+          data: {
+            ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
+            ...(patch.retryPolicy === undefined
+              ? {}
+              : { retryPolicy: patch.retryPolicy ? JSON.stringify(patch.retryPolicy) : null }),
+            ...(draft.cron !== before.cron ? { lastTickAt: new Date() } : {}),
+            ...columns(draft, subscription?.object ?? row.object),
+          },
+        });
+        if (reseed) {
+          await tx.deferredFire.deleteMany({ where: { hookId: id } });
+          await seedDeferredFires(tx, next);
+        }
 
-    return next;
-  });
+        return next;
+      }),
+    undoSource,
+  );
   invalidateHookIndex();
 
   return viewOf(updated, false);
+}
+
+/**
+ * Applies a PATCH's `enabled` and `retryPolicy` to the delivery source
+ * (enabling also clears a 410 or failure-run disablement) and answers how to
+ * put the source back if the webhook's own save then fails.
+ */
+async function updateSource(id: string, patch: WebhookFields): Promise<() => Promise<unknown>> {
+  if (patch.enabled === undefined && patch.retryPolicy === undefined) return async () => {};
+  const before = await getDeliverySource(id);
+  await upsertDeliverySource({
+    id,
+    kind: "webhook",
+    ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
+    ...(patch.retryPolicy === undefined
+      ? {}
+      : { retryPolicy: patch.retryPolicy ?? DEFAULT_RETRY_POLICY }),
+  });
+  if (!before) return () => removeDeliverySource(id);
+
+  // LIMITATION: putting back a disabled source records it as disabled by a
+  // user, with the time of the undo; the original reason is lost.
+  return () =>
+    upsertDeliverySource({
+      id,
+      kind: "webhook",
+      retryPolicy: before.retryPolicy,
+      ...(patch.enabled === undefined || patch.enabled === before.enabled
+        ? {}
+        : { enabled: before.enabled }),
+    });
 }
 
 /** Deletes the webhook with its fire times, deliveries and their logs. */

@@ -64,14 +64,37 @@ export function toSourceView(row: SourceRow): SourceView {
   };
 }
 
-/** The secrets that sign now: the current one, and the previous one during its overlap. */
-export function signingSecrets(row: SourceRow, now = new Date()): string[] {
-  const secrets = [decryptSecret(row.secret)];
-  if (row.previousSecret && row.previousExpiresAt && row.previousExpiresAt > now) {
-    secrets.push(decryptSecret(row.previousSecret));
-  }
+/**
+ * How many replaced secrets sign beside the current one at most. Each adds a
+ * signature to every call; past this many rotations within 24 hours the
+ * oldest ones stop signing early rather than the header growing without end.
+ */
+export const MAX_PREVIOUS_SECRETS = 10;
 
-  return secrets;
+/** A secret replaced by a rotation (still encrypted) and when it stops signing. */
+interface PreviousSecret {
+  secret: string;
+  expiresAt: Date;
+}
+
+const ZPreviousSecrets = z.array(
+  z.object({ secret: z.string(), expiresAt: z.union([z.string(), z.number()]) }),
+);
+
+/** The replaced secrets still inside their overlap, newest first. */
+function previousSecrets(row: SourceRow, now: Date): PreviousSecret[] {
+  const parsed = ZPreviousSecrets.safeParse(JSON.parse(row.previousSecrets));
+  if (!parsed.success) return [];
+
+  return parsed.data
+    .map((entry) => ({ secret: entry.secret, expiresAt: new Date(entry.expiresAt) }))
+    .filter((entry) => entry.expiresAt > now)
+    .sort((a, b) => b.expiresAt.getTime() - a.expiresAt.getTime());
+}
+
+/** The secrets that sign now: the current one, then every replaced one during its overlap. */
+export function signingSecrets(row: SourceRow, now = new Date()): string[] {
+  return [row.secret, ...previousSecrets(row, now).map((entry) => entry.secret)].map(decryptSecret);
 }
 
 /**
@@ -129,21 +152,30 @@ export async function getSigningSecret(id: string): Promise<string> {
   return decryptSecret(row.secret);
 }
 
-/** A new secret; the old one keeps signing beside it for 24 hours. */
+/**
+ * A new secret. The one it replaces keeps signing beside it for 24 hours,
+ * and so does every secret an earlier rotation replaced until its own 24
+ * hours are up. The update is fenced on the secret it read, so two
+ * rotations at once cannot drop each other's old secret.
+ */
 export async function rotateSecret(id: string, now = new Date()): Promise<string> {
   const fresh = newSigningSecret();
-  await getDb().$transaction(async (tx) => {
-    const row = await tx.deliverySource.findUnique({ where: { id } });
-    if (!row) throw new DeliveryError("not_found", `delivery source ${id} not found`);
-    await tx.deliverySource.update({
-      where: { id },
-      data: {
-        secret: encryptSecret(fresh),
-        previousSecret: row.secret,
-        previousExpiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS),
-      },
-    });
+  const row = await getDb().deliverySource.findUnique({ where: { id } });
+  if (!row) throw new DeliveryError("not_found", `delivery source ${id} not found`);
+  const kept = [
+    { secret: row.secret, expiresAt: new Date(now.getTime() + ROTATION_OVERLAP_MS) },
+    ...previousSecrets(row, now),
+  ].slice(0, MAX_PREVIOUS_SECRETS);
+  const { count } = await getDb().deliverySource.updateMany({
+    where: { id, secret: row.secret },
+    data: {
+      secret: encryptSecret(fresh),
+      previousSecrets: JSON.stringify(
+        kept.map((entry) => ({ secret: entry.secret, expiresAt: entry.expiresAt.toISOString() })),
+      ),
+    },
   });
+  if (!count) throw new DeliveryError("conflict", "the secret was rotated at the same time");
   sourcesChanged();
 
   return fresh;

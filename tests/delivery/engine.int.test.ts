@@ -38,6 +38,12 @@ afterAll(async () => {
 
 beforeEach(cleanDeliveries);
 
+function headersOf(request: { headers: Record<string, unknown> } | undefined) {
+  return Object.fromEntries(
+    Object.entries(request?.headers ?? {}).map(([name, value]) => [name, String(value)]),
+  );
+}
+
 const finished = (id: string) => async () =>
   ["success", "error", "cancelled"].includes((await deliveryState(id)).state);
 
@@ -217,18 +223,51 @@ describe("delivery engine", () => {
     expect(new Webhook(old).verify(request?.body ?? "", headers)).toEqual({ r: 1 });
     expect(new Webhook(fresh).verify(request?.body ?? "", headers)).toEqual({ r: 1 });
 
-    await getDb().deliverySource.update({
-      where: { id: source.id },
-      data: { previousExpiresAt: new Date(Date.now() - 1000) },
-    });
-    const later = await testFire(source.id, { url: receiver.url("/rotated") });
+    // A hook rotated just over 24 h ago: its old secret's overlap has ended.
+    const stale = await makeSource();
+    const staleOld = await getSigningSecret(stale.id);
+    const staleNew = await rotateSecret(stale.id, new Date(Date.now() - 86_400_000 - 1000));
+    const later = await testFire(stale.id, { url: receiver.url("/rotated") });
     expect(later.statusCode).toBe(200);
     const after = receiver.at("/rotated")[1];
     const afterHeaders = Object.fromEntries(
       Object.entries(after?.headers ?? {}).map(([k, v]) => [k, String(v)]),
     );
     expect(afterHeaders["webhook-signature"]?.split(" ")).toHaveLength(1);
-    expect(() => new Webhook(old).verify(after?.body ?? "", afterHeaders)).toThrow();
+    expect(() => new Webhook(staleOld).verify(after?.body ?? "", afterHeaders)).toThrow();
+    expect(new Webhook(staleNew).verify(after?.body ?? "", afterHeaders)).toMatchObject({
+      type: "test",
+    });
+  });
+
+  it("keeps every secret signing through its own 24 h when a hook is rotated twice", async () => {
+    const hour = 3_600_000;
+    const source = await makeSource();
+    const first = await getSigningSecret(source.id);
+    // Rotated 23 hours ago, and again 12 hours ago: both old secrets are inside their overlap.
+    const second = await rotateSecret(source.id, new Date(Date.now() - 23 * hour));
+    const third = await rotateSecret(source.id, new Date(Date.now() - 12 * hour));
+    const report = await testFire(source.id, { url: receiver.url("/twice") }, { t: 2 });
+    expect(report.statusCode).toBe(200);
+
+    const headers = headersOf(receiver.at("/twice")[0]);
+    expect(headers["webhook-signature"]?.split(" ")).toHaveLength(3);
+    for (const secret of [first, second, third]) {
+      expect(new Webhook(secret).verify(receiver.at("/twice")[0]?.body ?? "", headers)).toEqual({
+        t: 2,
+      });
+    }
+
+    // A third rotation 25 hours after the first: the first secret stops, the others go on.
+    const fourth = await rotateSecret(source.id, new Date(Date.now() + 2 * hour));
+    await testFire(source.id, { url: receiver.url("/twice") }, { t: 3 });
+    const later = receiver.at("/twice")[1];
+    const laterHeaders = headersOf(later);
+    expect(laterHeaders["webhook-signature"]?.split(" ")).toHaveLength(3);
+    expect(() => new Webhook(first).verify(later?.body ?? "", laterHeaders)).toThrow();
+    for (const secret of [second, third, fourth]) {
+      expect(new Webhook(secret).verify(later?.body ?? "", laterHeaders)).toEqual({ t: 3 });
+    }
   });
 
   it("refuses a second delivery with the same idempotency key", async () => {

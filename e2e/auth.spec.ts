@@ -52,7 +52,7 @@ test("[AUTH][LOCKOUT]: five wrong passwords lock an email, even against the righ
 
     await submitSignIn(other, email, PASSWORD);
     await expect(other.getByRole("main").getByRole("alert")).toHaveText(
-      "Too many failed sign-ins for this email. It is locked for 15 more minutes.",
+      /^Too many failed sign-ins for this email\. It is locked until \d\d:\d\d UTC \(15 more minutes\)\.$/,
     );
     await expect(other).toHaveURL(/\/signin$/);
   } finally {

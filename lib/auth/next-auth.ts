@@ -40,7 +40,7 @@ export function getAuthOptions(): NextAuthOptions {
           // next-auth passes the message of a thrown error to the sign-in page.
           throw new Error(
             result.reason === "locked"
-              ? lockedMessage(result.retryAfterMs)
+              ? lockedMessage(result.lockedUntil)
               : "Wrong email or password.",
           );
         },

@@ -1,63 +1,40 @@
 import { getDb } from "@/lib/db";
 
+import { reserveAttempt, settleAttempt } from "./lockout";
 import { decoyHash, verifyPassword } from "./password";
 import { isRole, type Principal } from "./principal";
 
-export const LOCKOUT_FAILURES = 5;
-export const LOCKOUT_WINDOW_MS = 15 * 60 * 1000;
+export { LOCKOUT_FAILURES, LOCKOUT_WINDOW_MS } from "./lockout";
 
 export type SignInResult =
   | { ok: true; principal: Principal }
   | { ok: false; reason: "invalid_credentials" }
-  | { ok: false; reason: "locked"; retryAfterMs: number };
+  | { ok: false; reason: "locked"; lockedUntil: Date; retryAfterMs: number };
 
-/**
- * When five sign-ins for this email failed within the window and none has
- * succeeded since, the email is locked until the window has passed since the
- * fifth most recent failure.
- */
-async function lockedFor(email: string, now: Date): Promise<number> {
-  const db = getDb();
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MS);
-  const lastSuccess = await db.loginAttempt.findFirst({
-    where: { email, success: true, createdAt: { gte: since } },
-    orderBy: { createdAt: "desc" },
-  });
-  const failures = await db.loginAttempt.findMany({
-    where: { email, success: false, createdAt: { gte: lastSuccess?.createdAt ?? since } },
-    orderBy: { createdAt: "desc" },
-    take: LOCKOUT_FAILURES,
-  });
-  const fifth = failures[LOCKOUT_FAILURES - 1];
-  if (!fifth) return 0;
-
-  return Math.max(0, fifth.createdAt.getTime() + LOCKOUT_WINDOW_MS - now.getTime());
-}
-
-async function record(email: string, success: boolean, now: Date): Promise<void> {
-  const db = getDb();
-  await db.loginAttempt.create({ data: { email, success, createdAt: now } });
-  // Attempts older than a day matter to nobody; keep the table small.
-  await db.loginAttempt.deleteMany({
-    where: { email, createdAt: { lt: new Date(now.getTime() - 24 * 60 * 60 * 1000) } },
-  });
-}
-
-export async function signIn(rawEmail: string, password: string): Promise<SignInResult> {
+export async function signIn(
+  rawEmail: string,
+  password: string,
+  now: Date = new Date(),
+): Promise<SignInResult> {
   const email = rawEmail.trim().toLowerCase();
-  const now = new Date();
 
-  // 1. A locked email is refused before its password is looked at.
-  const retryAfterMs = await lockedFor(email, now);
-  if (retryAfterMs > 0) return { ok: false, reason: "locked", retryAfterMs };
+  // 1. A locked email is refused before its password is looked at; otherwise
+  //    the attempt is counted as a failure until the password proves right.
+  const reservation = await reserveAttempt(email, now);
+  if ("lockedUntil" in reservation) {
+    const { lockedUntil } = reservation;
+
+    return { ok: false, reason: "locked", lockedUntil, retryAfterMs: +lockedUntil - +now };
+  }
 
   // 2. Unknown emails check a decoy hash so they take as long as wrong passwords.
   const user = await getDb().user.findUnique({ where: { email } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+  const role = valid && user && isRole(user.role) ? user.role : null;
 
-  // 3. Every attempt is recorded, known email or not, so guessing is locked out too.
-  await record(email, valid && user !== null, now);
-  if (!valid || !user || !isRole(user.role)) return { ok: false, reason: "invalid_credentials" };
+  // 3. Every attempt stays recorded, known email or not, so guessing is locked out too.
+  await settleAttempt(email, reservation.attemptId, role !== null, now);
+  if (!user || !role) return { ok: false, reason: "invalid_credentials" };
 
   return {
     ok: true,
@@ -65,16 +42,19 @@ export async function signIn(rawEmail: string, password: string): Promise<SignIn
       userId: user.id,
       email: user.email,
       name: user.name,
-      role: user.role,
+      role,
       via: "session",
     },
   };
 }
 
-export function lockedMessage(retryAfterMs: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+/** Says until when (UTC) and for how long the email stays locked. */
+export function lockedMessage(lockedUntil: Date, now: Date = new Date()): string {
+  const minutes = Math.max(1, Math.ceil((+lockedUntil - +now) / 60_000));
+  const time = lockedUntil.toISOString().slice(11, 16);
 
-  return `Too many failed sign-ins for this email. It is locked for ${minutes} more minute${
-    minutes === 1 ? "" : "s"
-  }.`;
+  return (
+    "Too many failed sign-ins for this email. " +
+    `It is locked until ${time} UTC (${minutes} more minute${minutes === 1 ? "" : "s"}).`
+  );
 }

@@ -11,9 +11,11 @@ import { setupFirstAdmin } from "./users";
 export async function bootstrapAdmin(admin: Config["bootstrapAdmin"]): Promise<void> {
   if (!admin) return;
 
+  // loadConfig already holds ADMIN_PASSWORD to this rule; this guards other callers.
   const password = ZPasswordSchema.safeParse(admin.password);
   if (!password.success) {
-    logger.error("ADMIN_PASSWORD is too short (at least 10 characters); no admin created");
+    const reason = password.error.issues[0]?.message ?? "is invalid";
+    logger.error({ reason }, "ADMIN_PASSWORD is not accepted; no admin created");
 
     return;
   }

@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_TOO_LONG,
+  PASSWORD_TOO_SHORT,
+} from "@/lib/config/password-rule";
+
 // Shared by the API routes and the console's forms; pure zod, no server code.
 
 export const ROLES = ["admin", "viewer"] as const;
@@ -15,8 +22,8 @@ export const ZEmailSchema = z
 
 export const ZPasswordSchema = z
   .string()
-  .min(10, "must be at least 10 characters")
-  .max(200, "must be at most 200 characters");
+  .min(PASSWORD_MIN_LENGTH, PASSWORD_TOO_SHORT)
+  .max(PASSWORD_MAX_LENGTH, PASSWORD_TOO_LONG);
 
 export const ZNameSchema = z
   .string()

@@ -4,6 +4,8 @@ import { join, resolve } from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { ZPasswordSchema } from "@/lib/auth/schemas";
+
 import { ConfigError, loadConfig, loadSecrets } from "./index";
 
 describe("loadConfig", () => {
@@ -41,7 +43,27 @@ describe("loadConfig", () => {
       password: "long enough",
       name: "Administrator",
     });
-    expect(loadConfig({ ADMIN_EMAIL: "root@example.com" }).bootstrapAdmin).toBeNull();
+  });
+
+  it("holds ADMIN_PASSWORD to the same 10-character rule as every other password", () => {
+    const short = { ADMIN_EMAIL: "root@example.com", ADMIN_PASSWORD: "9 chars.." };
+
+    expect(() => loadConfig(short)).toThrow(ConfigError);
+    expect(() => loadConfig(short)).toThrow(/ADMIN_PASSWORD: must be at least 10 characters/);
+    expect(
+      loadConfig({ ADMIN_EMAIL: "root@example.com", ADMIN_PASSWORD: "10 chars.." }).bootstrapAdmin,
+    ).toMatchObject({ password: "10 chars.." });
+    expect(ZPasswordSchema.safeParse("9 chars..").success).toBe(false);
+    expect(ZPasswordSchema.safeParse("10 chars..").success).toBe(true);
+  });
+
+  it("refuses to start with only one of ADMIN_EMAIL and ADMIN_PASSWORD", () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: "root@example.com" })).toThrow(
+      /ADMIN_PASSWORD: must be set when ADMIN_EMAIL is/,
+    );
+    expect(() => loadConfig({ ADMIN_PASSWORD: "long enough" })).toThrow(
+      /ADMIN_EMAIL: must be set when ADMIN_PASSWORD is/,
+    );
   });
 });
 

@@ -5,6 +5,13 @@ import { z } from "zod";
 
 import packageJson from "../../package.json" with { type: "json" };
 
+import {
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PASSWORD_TOO_LONG,
+  PASSWORD_TOO_SHORT,
+} from "./password-rule";
+
 export const VERSION: string = packageJson.version;
 
 const ZEnvSchema = z.object({
@@ -18,8 +25,12 @@ const ZEnvSchema = z.object({
     .optional(),
   NEXTAUTH_URL: z.url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(8).optional(),
+  ADMIN_EMAIL: z.email("must be an email address").optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, PASSWORD_TOO_SHORT)
+    .max(PASSWORD_MAX_LENGTH, PASSWORD_TOO_LONG)
+    .optional(),
   ADMIN_NAME: z.string().trim().min(1).max(100).optional(),
   // Delivery engine and worker (lib/delivery, lib/worker).
   TRIPLINE_WORKER: z.enum(["on", "off"]).default("on"),
@@ -106,24 +117,39 @@ function resolveDatabase(url: string | undefined, dataDir: string): Config["data
   );
 }
 
+/**
+ * The first admin to make from the environment. One of the pair without the
+ * other is refused at start-up: quietly skipping it would leave an operator
+ * waiting for an admin that never comes.
+ */
+function bootstrapAdminFrom(parsed: ReturnType<typeof parseEnv>): Config["bootstrapAdmin"] {
+  const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password, ADMIN_NAME: name } = parsed;
+  if (email && !password) {
+    throw new ConfigError(
+      "ADMIN_PASSWORD: must be set when ADMIN_EMAIL is " +
+        `(at least ${PASSWORD_MIN_LENGTH} characters), or unset ADMIN_EMAIL`,
+    );
+  }
+  if (password && !email) {
+    throw new ConfigError(
+      "ADMIN_EMAIL: must be set when ADMIN_PASSWORD is, or unset ADMIN_PASSWORD",
+    );
+  }
+  if (!email || !password) return null;
+
+  return { email: email.toLowerCase(), password, name: name ?? "Administrator" };
+}
+
 export function loadConfig(env: Environment = process.env): Config {
   const parsed = parseEnv(env);
   const dataDir = resolve(parsed.TRIPLINE_DATA_DIR);
-  const admin =
-    parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD
-      ? {
-          email: parsed.ADMIN_EMAIL.toLowerCase(),
-          password: parsed.ADMIN_PASSWORD,
-          name: parsed.ADMIN_NAME ?? "Administrator",
-        }
-      : null;
 
   return {
     dataDir,
     database: resolveDatabase(parsed.DATABASE_URL, dataDir),
     logLevel: parsed.LOG_LEVEL,
     secureCookies: parsed.NEXTAUTH_URL?.startsWith("https://") ?? false,
-    bootstrapAdmin: admin,
+    bootstrapAdmin: bootstrapAdminFrom(parsed),
     delivery: {
       allowedTargets: parsed.TRIPLINE_ALLOWED_TARGETS.split(",")
         .map((part) => part.trim())

@@ -5,7 +5,7 @@ import { logger, type Logger } from "@/lib/log";
 
 import { sendAttempt } from "./attempt";
 import { claimDue, type ClaimedDelivery } from "./claim";
-import { Lane } from "./lane";
+import { processLane } from "./lane";
 import { decideOutcome, type Outcome } from "./outcome";
 import { deliverySettings, type DeliverySettings } from "./settings";
 import { SourceCache, type LoadedSource } from "./source-cache";
@@ -73,7 +73,7 @@ export class DeliveryEngine {
   private flushing = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly log: Logger;
-  private readonly lane = new Lane();
+  private readonly lane = processLane();
   private readonly sources = new SourceCache();
 
   constructor(private readonly options: EngineOptions) {

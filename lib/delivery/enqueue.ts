@@ -25,6 +25,8 @@ export const ZEnqueueSchema = z.object({
   requestId: z.string().min(1).max(200).optional(),
   /** For deferred and scheduled hooks: not before this time. */
   startAfter: z.date().optional(),
+  /** A one-shot (a test fire): a failed attempt ends the delivery instead of retrying. */
+  noRetry: z.boolean().default(false),
 });
 
 export type TEnqueue = z.input<typeof ZEnqueueSchema>;
@@ -95,6 +97,7 @@ async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
       body: item.body,
       requestId,
       due: dbTime(item.startAfter ?? now),
+      noRetry: item.noRetry,
     })),
     [
       ["id", "text"],
@@ -105,6 +108,7 @@ async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
       ["body", "text"],
       ["requestId", "text"],
       ["due", "timestamp"],
+      ["noRetry", "boolean"],
     ],
   );
   let inserted: { id: string }[];
@@ -114,7 +118,7 @@ async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
         "requestId", "state", "attempts", "noRetry", "scheduleStart", "nextAttemptAt",
         "createdAt", "updatedAt")
       SELECT v."id", v."sourceId", v."key", v."url", v."headers", v."body", v."requestId",
-        ${INITIAL_STATE}, 0, false, 0, v."due", ${now}, ${now}
+        ${INITIAL_STATE}, 0, v."noRetry", 0, v."due", ${now}, ${now}
       FROM ${v} AS v
       -- SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT.
       WHERE true

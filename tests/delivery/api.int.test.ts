@@ -116,6 +116,32 @@ describe("delivery API", () => {
     expect((await deliveryState(ids[2]?.id ?? "")).state).toBe("error");
   });
 
+  it("refuses to recover a disabled hook, naming it and its reason, and re-queues nothing", async () => {
+    const source = await makeSource();
+    const { id } = await enqueue(source.id, receiver.url("/r"));
+    await getDb().delivery.update({
+      where: { id },
+      data: { state: "error", completedAt: new Date() },
+    });
+    await getDb().deliverySource.update({
+      where: { id: source.id },
+      data: { enabled: false, disabledReason: "endpoint answered 410 Gone" },
+    });
+    const admin = await makeToken("admin");
+
+    const refused = await call(recover, {
+      token: admin.token,
+      json: { sourceId: source.id, since: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ errorType: "bad_request" });
+    expect(refused.body.message).toBe(
+      `hook ${source.id} is disabled (endpoint answered 410 Gone): ` +
+        "enable it before recovering its deliveries",
+    );
+    expect((await deliveryState(id)).state).toBe("error");
+  });
+
   it("tick processes one batch for a caller with the worker secret only", async () => {
     const source = await makeSource();
     await enqueue(source.id, receiver.url("/tick"));

@@ -1,8 +1,10 @@
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { getSigningSecret, rotateSecret, testFire } from "@/lib/delivery";
+import { processLane } from "@/lib/delivery/lane";
 import { DeliveryWorker } from "@/lib/worker";
 
 import { Receiver, reply } from "./receiver";
@@ -269,6 +271,44 @@ describe("delivery engine", () => {
       expect(new Webhook(secret).verify(later?.body ?? "", laterHeaders)).toEqual({ t: 3 });
     }
   });
+
+  it("test fire records a one-shot delivery in one insert and never retries it", async () => {
+    receiver.on("/fire-fails", reply(500));
+    const source = await makeSource();
+    const report = await testFire(source.id, { url: receiver.url("/fire-fails") });
+    expect(report).toMatchObject({ attempt: 1, statusCode: 500, state: "error" });
+
+    const delivery = await deliveryState(report.deliveryId);
+    expect(delivery).toMatchObject({ state: "error", noRetry: true, attempts: 1 });
+    expect(delivery.attemptRows).toHaveLength(1);
+    const { enqueueDelivery } = await import("@/lib/delivery");
+    const queued = await enqueueDelivery({
+      sourceId: source.id,
+      url: "x",
+      body: "{}",
+      noRetry: true,
+    });
+    expect((await deliveryState(queued.id)).noRetry).toBe(true);
+    await getDb().delivery.delete({ where: { id: queued.id } });
+  });
+
+  it.runIf(getConfig().database.kind === "sqlite")(
+    "on SQLite a test fire waits for the process's lane, like the worker's claims and writes",
+    async () => {
+      const source = await makeSource();
+      let open: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const held = processLane().run(() => gate);
+      const fired = testFire(source.id, { url: receiver.url("/laned") });
+
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(receiver.at("/laned")).toHaveLength(0);
+      open();
+      await held;
+      expect((await fired).statusCode).toBe(200);
+      expect(receiver.at("/laned")).toHaveLength(1);
+    },
+  );
 
   it("refuses a second delivery with the same idempotency key", async () => {
     const source = await makeSource();

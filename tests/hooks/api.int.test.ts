@@ -509,4 +509,91 @@ describe("/webhooks", () => {
     });
     expect(attempt).not.toHaveProperty("statusCode");
   });
+
+  const DAY_S = 86_400;
+  const policy = { maxAttempts: 6, delaysSeconds: [5, 30], timeoutSeconds: 25 };
+  const without = (key: string, input: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(input).filter(([name]) => name !== key));
+  const change = (extra: Record<string, unknown>) => ({ ...skeduloShaped(), ...extra });
+  const deferred = (extra: Record<string, unknown> = {}) => ({
+    name: "Reminder",
+    url: receiver.url("/d"),
+    type: "graphql_deferred",
+    query: "subscription { jobs { UID Start } }",
+    field: "Start",
+    offset: 0,
+    ...extra,
+  });
+  const scheduled = () => ({ name: "Nightly", url: receiver.url("/c"), type: "scheduled" });
+
+  it.each<[string, () => Record<string, unknown>, string]>([
+    ["a header name with a space", () => change({ headers: { "X Key": "v" } }), "headers.X Key"],
+    [
+      "a line break in a header value",
+      () => change({ headers: { "X-Key": "a\r\nb" } }),
+      "headers.X-Key",
+    ],
+    ["a number as a header value", () => change({ headers: { "X-Count": 5 } }), "headers.X-Count"],
+    ["headers that are not an object", () => change({ headers: ["X-Key"] }), "headers"],
+    ["a URL that is not absolute", () => change({ url: "/hooks/jobs" }), "url"],
+    ["an empty name", () => change({ name: "" }), "name"],
+    ["no name", () => without("name", skeduloShaped()), "name"],
+    ["no url", () => without("url", skeduloShaped()), "url"],
+    ["no type", () => without("type", skeduloShaped()), "type"],
+    ["a graphql hook without query", () => without("query", skeduloShaped()), "query"],
+    ["a deferred hook without query", () => without("query", deferred()), "query"],
+    ["a deferred hook without field", () => without("field", deferred()), "field"],
+    ["a deferred hook without offset", () => without("offset", deferred()), "offset"],
+    ["a scheduled hook without cron", scheduled, "cron"],
+    [
+      "maxAttempts 0",
+      () => change({ retryPolicy: { ...policy, maxAttempts: 0 } }),
+      "retryPolicy.maxAttempts",
+    ],
+    [
+      "maxAttempts 21",
+      () => change({ retryPolicy: { ...policy, maxAttempts: 21 } }),
+      "retryPolicy.maxAttempts",
+    ],
+    [
+      "a delay under 1 s",
+      () => change({ retryPolicy: { ...policy, delaysSeconds: [5, 0] } }),
+      "retryPolicy.delaysSeconds.1",
+    ],
+    [
+      "a delay over 7 days",
+      () => change({ retryPolicy: { ...policy, delaysSeconds: [7 * DAY_S + 1] } }),
+      "retryPolicy.delaysSeconds.0",
+    ],
+    [
+      "a timeout under 1 s",
+      () => change({ retryPolicy: { ...policy, timeoutSeconds: 0 } }),
+      "retryPolicy.timeoutSeconds",
+    ],
+    [
+      "a timeout over 60 s",
+      () => change({ retryPolicy: { ...policy, timeoutSeconds: 61 } }),
+      "retryPolicy.timeoutSeconds",
+    ],
+    ["an unknown variable in the url", () => change({ url: "https://{{ HOST }}/x" }), "url"],
+    [
+      "an unknown variable in a header",
+      () => change({ headers: { "X-Key": "{{ KEY }}" } }),
+      "headers.X-Key",
+    ],
+  ])("refuses %s with a field_error on its path", async (_, input, path) => {
+    const response = await call(create, { token: admin, json: input(), path: "/webhooks" });
+
+    expect(response.status).toBe(400);
+    expect(response.body.errorType).toBe("field_error");
+    expect(z(response.body.errors).map((error) => error.path)).toEqual([path]);
+  });
+
+  it("accepts the limits of a retry policy", async () => {
+    const limits = { maxAttempts: 20, delaysSeconds: [1, 7 * DAY_S], timeoutSeconds: 60 };
+    const response = await call(create, { token: admin, json: change({ retryPolicy: limits }) });
+
+    expect(response.status).toBe(201);
+    expect(response.body.result).toMatchObject({ retryPolicy: limits });
+  });
 });

@@ -70,6 +70,14 @@ describe("translation to a Prisma where", () => {
     expect(where("Description != null")).toEqual({ NOT: { Description: null } });
   });
 
+  it("makes == null on a required boolean a contradiction, as Prisma's Boolean filter has no in", () => {
+    const active = compileRecordFilter("IsActive == null", schema, "Resources");
+
+    expect(active.toPrismaWhere({ provider: "sqlite" })).toEqual({
+      IsActive: { equals: true, not: true },
+    });
+  });
+
   it("treats fields whose nullability the schema does not state as nullable", () => {
     const plain = compileRecordFilter("JobStatus != 'Queued'", withoutNullability(), "Jobs");
 

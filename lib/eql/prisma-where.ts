@@ -106,7 +106,9 @@ function fieldWhere(
   const guard: Record<string, unknown> = negative && nullable ? { not: null } : {};
   switch (check.kind) {
     case "missing":
-      return nullable ? { [name]: null } : { [name]: { in: [] } };
+      if (nullable) return { [name]: null };
+
+      return neverNull(field);
     case "equals":
       return { [name]: { ...guard, equals: operandValue(context, check.operand) } };
     case "order":
@@ -136,6 +138,18 @@ function fieldWhere(
         "comparing two fields cannot be turned into a query",
       );
   }
+}
+
+/**
+ * A test no row passes, for `== null` on a column that is never null
+ * (Prisma refuses `null` there). `in: []` is that, but Prisma's Boolean
+ * filter has no `in`, so a boolean gets a contradiction. (`OR: []` will not
+ * do: Prisma drops it inside an AND, where it then passes every row.)
+ */
+function neverNull(field: EqlField): PrismaWhere {
+  if (field.type === "boolean") return { [field.name]: { equals: true, not: true } };
+
+  return { [field.name]: { in: [] } };
 }
 
 const ORDER_KEYS = { "<": "lt", "<=": "lte", ">": "gt", ">=": "gte" } as const;

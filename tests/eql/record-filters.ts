@@ -4,12 +4,12 @@ import { quoteString } from "@/lib/eql/print";
 import { JOB_STATUSES, URGENCIES } from "@/lib/lens/registry";
 
 /**
- * Random valid filters over Jobs whose values come from the seeded records,
+ * Random valid filters over Jobs or Resources whose values come from the seeded records,
  * so that they match some records and miss others rather than matching
  * nothing. Text values are also offered with their case flipped, and LIKE
  * patterns are cut from real values with wildcards swapped in.
  */
-type Kind = "text" | "picklist" | "multipicklist" | "integer" | "datetime" | "id";
+type Kind = "text" | "picklist" | "multipicklist" | "integer" | "datetime" | "id" | "boolean";
 
 interface FieldSpec {
   readonly path: string;
@@ -17,7 +17,7 @@ interface FieldSpec {
   readonly values?: readonly string[];
 }
 
-const FIELDS: readonly FieldSpec[] = [
+const JOB_FIELDS: readonly FieldSpec[] = [
   { path: "Name", kind: "text" },
   { path: "Description", kind: "text" },
   { path: "JobStatus", kind: "picklist", values: JOB_STATUSES },
@@ -47,6 +47,20 @@ const FIELDS: readonly FieldSpec[] = [
   { path: "Contact.FullName", kind: "text" },
   { path: "Contact.Account.Name", kind: "text" },
   { path: "Contact.Region.Description", kind: "text" },
+];
+
+const RESOURCE_FIELDS: readonly FieldSpec[] = [
+  { path: "Name", kind: "text" },
+  { path: "Email", kind: "text" },
+  { path: "CountryCode", kind: "text" },
+  { path: "Category", kind: "text" },
+  { path: "IsActive", kind: "boolean" },
+  { path: "UID", kind: "id" },
+  { path: "PrimaryRegionId", kind: "id" },
+  { path: "CreatedDate", kind: "datetime" },
+  { path: "PrimaryRegion.Name", kind: "text" },
+  { path: "PrimaryRegion.Description", kind: "text" },
+  { path: "PrimaryRegion.CountryCode", kind: "text" },
 ];
 
 const ENTRIES = ["VIP", "vip", "Gold", "GOLD", "silver", "a", "b", "VIPX", "IP", "x", "Xvip"];
@@ -152,7 +166,9 @@ function listOf(values: fc.Arbitrary<string>): fc.Arbitrary<string> {
   return fc.array(values, { minLength: 1, maxLength: 3 }).map((items) => `[${items.join(", ")}]`);
 }
 
-const nullTest = (path: string) => fc.constantFrom(`${path} == null`, `${path} != null`);
+/** Null both ways round (§3); the parser reads `null == X` as `X == null`. */
+const nullTest = (path: string) =>
+  fc.constantFrom(`${path} == null`, `${path} != null`, `null == ${path}`, `null != ${path}`);
 
 function textComparison(spec: FieldSpec, options: FilterOptions): fc.Arbitrary<string> {
   const bases = spec.values ?? pool(options, spec.path, isString, "x");
@@ -260,8 +276,27 @@ function dateComparison(spec: FieldSpec, options: FilterOptions): fc.Arbitrary<s
   );
 }
 
-function comparisonArb(options: FilterOptions): fc.Arbitrary<string> {
-  return fc.constantFrom(...FIELDS).chain((spec) => {
+/** Booleans take == and != only; `true == IsActive` is read as `IsActive == true`. */
+function booleanComparison(spec: FieldSpec): fc.Arbitrary<string> {
+  return fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc
+        .tuple(fc.constantFrom("==", "!="), fc.constantFrom("true", "false", "TRUE", "False"))
+        .map(([op, value]) => `${spec.path} ${op} ${value}`),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom("==", "!="), fc.boolean())
+        .map(([op, value]) => `${String(value)} ${op} ${spec.path}`),
+    },
+    { weight: 1, arbitrary: nullTest(spec.path) },
+  );
+}
+
+function comparisonArb(fields: readonly FieldSpec[], options: FilterOptions): fc.Arbitrary<string> {
+  return fc.constantFrom(...fields).chain((spec) => {
     switch (spec.kind) {
       case "text":
       case "picklist":
@@ -273,15 +308,21 @@ function comparisonArb(options: FilterOptions): fc.Arbitrary<string> {
         return integerComparison(spec, options);
       case "datetime":
         return dateComparison(spec, options);
+      case "boolean":
+        return booleanComparison(spec);
     }
   });
 }
 
-/** A filter of up to `depth` levels of NOT, AND and OR over random comparisons. */
-export function jobFilterArb(options: FilterOptions, depth = 3): fc.Arbitrary<string> {
-  const leaf = comparisonArb(options);
+/** A filter of up to `depth` levels of NOT, AND and OR over random comparisons of `fields`. */
+function filterArb(
+  fields: readonly FieldSpec[],
+  options: FilterOptions,
+  depth: number,
+): fc.Arbitrary<string> {
+  const leaf = comparisonArb(fields, options);
   if (depth === 0) return leaf;
-  const inner = jobFilterArb(options, depth - 1);
+  const inner = filterArb(fields, options, depth - 1);
   const operands = fc.array(inner, { minLength: 2, maxLength: 3 });
 
   return fc.oneof(
@@ -290,4 +331,14 @@ export function jobFilterArb(options: FilterOptions, depth = 3): fc.Arbitrary<st
     { weight: 1, arbitrary: operands.map((items) => `(${items.join(" AND ")})`) },
     { weight: 1, arbitrary: operands.map((items) => `(${items.join(" OR ")})`) },
   );
+}
+
+/** Filters over Jobs: text, picklists, Tags, numbers, date-times and lookups two deep. */
+export function jobFilterArb(options: FilterOptions, depth = 3): fc.Arbitrary<string> {
+  return filterArb(JOB_FIELDS, options, depth);
+}
+
+/** Filters over Resources: the boolean IsActive (never null) and the PrimaryRegion lookup. */
+export function resourceFilterArb(options: FilterOptions, depth = 3): fc.Arbitrary<string> {
+  return filterArb(RESOURCE_FIELDS, options, depth);
 }

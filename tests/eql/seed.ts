@@ -4,16 +4,18 @@ import type { Db } from "@/lib/db";
 import { JOB_STATUSES, URGENCIES } from "@/lib/lens/registry";
 
 /**
- * Records for the differential test: Regions, Accounts, Contacts and Jobs
- * with every awkward case the filters meet (nulls, empty text, case
- * variants, `%`, `_`, `\` and `;` in text, absent relations). All text is
- * ASCII, where SQLite and PostgreSQL agree on case-insensitivity.
+ * Records for the differential test: Regions, Accounts, Contacts, Jobs and
+ * Resources with every awkward case the filters meet (nulls, empty text,
+ * case variants, `%`, `_`, `\` and `;` in text, absent relations, both
+ * booleans). All text is ASCII, where SQLite and PostgreSQL agree on
+ * case-insensitivity.
  */
 export interface Seeded {
   regionIds: string[];
   accountIds: string[];
   contactIds: string[];
   jobIds: string[];
+  resourceIds: string[];
 }
 
 /** A small deterministic generator (mulberry32), so every run seeds the same records. */
@@ -59,6 +61,8 @@ const TAGS = [
   "VIP;VIP",
   "XVIP;b",
 ];
+const EMAILS = [null, "", "ann@example.com", "ANN@example.com", "b_c@x.org", "100%@x.org"];
+const CATEGORIES = [null, "", "Plumber", "plumber", "Elec_trician", "Crane;Rigger"];
 const DURATIONS = [0, 15, 30, 45, 60, 90, 120, -5];
 const TIMEZONES = [null, "UTC", "Australia/Brisbane"];
 
@@ -154,7 +158,24 @@ export async function seedRecords(db: Db, now: Date): Promise<Seeded> {
     );
   }
 
+  const resources = [];
+  for (let i = 0; i < 16; i++) {
+    resources.push(
+      await db.resource.create({
+        data: {
+          Name: `${pick(["Res", "res", "R_s"])}-${run}-${String(i).padStart(2, "0")}`,
+          Email: pick(EMAILS),
+          Category: pick(CATEGORIES),
+          CountryCode: pick([null, "AU", "au", "NZ"]),
+          IsActive: next() < 0.6,
+          PrimaryRegionId: next() < 0.3 ? null : pick(regions).UID,
+        },
+      }),
+    );
+  }
+
   return {
+    resourceIds: resources.map((record) => record.UID),
     regionIds: regions.map((record) => record.UID),
     accountIds: accounts.map((record) => record.UID),
     contactIds: contacts.map((record) => record.UID),
@@ -165,6 +186,7 @@ export async function seedRecords(db: Db, now: Date): Promise<Seeded> {
 /** Deletes what `seedRecords` made, children first; other tests' records stay. */
 export async function removeRecords(db: Db, seeded: Seeded): Promise<void> {
   await db.job.deleteMany({ where: { UID: { in: seeded.jobIds } } });
+  await db.resource.deleteMany({ where: { UID: { in: seeded.resourceIds } } });
   await db.contact.deleteMany({ where: { UID: { in: seeded.contactIds } } });
   await db.account.deleteMany({ where: { UID: { in: seeded.accountIds } } });
   await db.region.deleteMany({ where: { UID: { in: seeded.regionIds } } });

@@ -8,6 +8,7 @@ import { applyDeferredChange } from "./deferred-fires";
 import { deliveryInput } from "./delivery-input";
 import { hookIndex, type CompiledHook, type HookIndex } from "./hook-index";
 import { withLookups } from "./lookups";
+import { openSources } from "./open-sources";
 import { buildPayload } from "./payload";
 
 export const CHANGE_CURSOR = "change-events";
@@ -47,13 +48,21 @@ async function readCursor(db: Db): Promise<number> {
  * hook) and updates deferred fire times. The cursor moves only from the
  * value read (compare-and-set), so two dispatchers never both take a batch,
  * and the idempotency key `wh:<hook>:<seq>` makes a repeated pass harmless.
+ *
+ * The events are read before the hooks, and that order is what lets a hook
+ * see every change committed after it was. Say hook H commits, then event E
+ * commits. The pass that takes E read it after E's commit and reads the
+ * hooks after that, so after H's commit: H is in the index it matches E
+ * against (saving a hook changes the index's stamp, see `hookIndex`). Read
+ * the other way round, a hook saved between the two reads would be missing
+ * for events committed after it, and the cursor would move past them.
  */
 export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<DispatchResult> {
-  const index = await hookIndex(db);
   const after = await readCursor(db);
   const events = await readChangeEvents({ after, limit }, db);
   const last = events.at(-1);
   if (!last) return { events: 0, deliveries: 0 };
+  const index = await hookIndex(db);
 
   let deliveries = 0;
   try {
@@ -64,7 +73,10 @@ export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<Dispa
           data: { seq: last.seq },
         });
         if (moved.count !== 1) throw new CursorMoved();
-        const inputs = await matchEvents(tx, index, events);
+        const matched = await matchEvents(tx, index, events);
+        const ids = matched.map((input) => input.sourceId);
+        const open = await openSources(tx, ids);
+        const inputs = matched.filter((input) => open.has(input.sourceId));
         if (inputs.length) {
           const results = await enqueueDeliveries(inputs, tx);
           deliveries = results.filter((result) => result.created).length;
@@ -81,6 +93,25 @@ export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<Dispa
   return { events: events.length, deliveries };
 }
 
+/**
+ * Whether a change belongs to a hook's lifetime: one committed before the
+ * hook existed never fires it (a new hook does not replay the backlog of a
+ * dispatcher that is behind), one committed after always may. The hook's
+ * `startSeq` says which is which (see `hookIndex`).
+ * LIMITATION: for hooks that already existed when this process first read
+ * them, the start is unknown and times are compared instead. An event's time
+ * is taken inside its transaction, before the commit, so a change whose
+ * transaction was open while such a hook was being created could be missed.
+ */
+export function seesEvent(
+  hook: Pick<CompiledHook, "createdAt" | "startSeq">,
+  event: ChangeEvent,
+): boolean {
+  if (hook.startSeq !== null) return event.seq > hook.startSeq;
+
+  return event.createdAt >= hook.createdAt;
+}
+
 async function matchEvents(tx: Tx, index: HookIndex, events: ChangeEvent[]): Promise<TEnqueue[]> {
   const loaders = new RecordLoaders(tx);
   const now = new Date();
@@ -94,7 +125,7 @@ async function matchEvents(tx: Tx, index: HookIndex, events: ChangeEvent[]): Pro
       inputs.push(deliveryInput(hook, body, `wh:${hook.id}:${event.seq}`));
     }
     for (const hook of index.forDeferred(event.object)) {
-      if (event.createdAt >= hook.createdAt) await applyDeferredChange(tx, hook, event);
+      if (seesEvent(hook, event)) await applyDeferredChange(tx, hook, event);
     }
   }
 
@@ -104,7 +135,8 @@ async function matchEvents(tx: Tx, index: HookIndex, events: ChangeEvent[]): Pro
 /**
  * lens-api.md §4: the operation is subscribed to; an UPDATE touched a field
  * selected under `data`; the filter holds on the current values (the
- * previous ones for DELETE). Changes from before the hook existed never fire it.
+ * previous ones for DELETE). Changes from before the hook existed never
+ * fire it (see `seesEvent`).
  */
 export async function matches(
   hook: CompiledHook,
@@ -112,7 +144,7 @@ export async function matches(
   loaders: RecordLoaders,
 ): Promise<boolean> {
   const subscription = hook.subscription;
-  if (!subscription || event.createdAt < hook.createdAt) return false;
+  if (!subscription || !seesEvent(hook, event)) return false;
   if (!subscription.operations.includes(event.operation)) return false;
   if (
     event.operation === "UPDATE" &&

@@ -1,6 +1,7 @@
 import { compileRecordFilter, type RecordFilter } from "@/lib/eql";
 import type { Db } from "@/lib/db";
-import { validateWebhookQuery, type WebhookSubscription } from "@/lib/lens";
+import { readCounter, validateWebhookQuery, type WebhookSubscription } from "@/lib/lens";
+import { CHANGE_EVENT_COUNTER } from "@/lib/lens/records/write-transaction";
 import { eqlSchema, isObjectName, type ObjectName } from "@/lib/lens/registry";
 import { logger } from "@/lib/log";
 
@@ -13,6 +14,14 @@ export interface CompiledHook {
   url: string;
   headers: Record<string, string>;
   createdAt: Date;
+  /** Moves on every save, enabling included: the scheduler's memo is keyed by it. */
+  updatedAt: Date;
+  /**
+   * Every change event after this one committed after the hook was saved
+   * (enabled); null when unknown, for the hooks already there when this
+   * process first read them. See `hookIndex`.
+   */
+  startSeq: number | null;
   object: ObjectName | null;
   subscription: WebhookSubscription | null;
   /** graphql: the query's `filter` argument; graphql_deferred: the hook's `filter`. */
@@ -36,9 +45,9 @@ export class HookIndex {
   readonly scheduled: CompiledHook[] = [];
   readonly byId = new Map<string, CompiledHook>();
 
-  constructor(rows: WebhookRow[]) {
+  constructor(rows: WebhookRow[], startSeq: (id: string) => number | null = () => null) {
     for (const row of rows) {
-      const hook = compile(row);
+      const hook = compile(row, startSeq(row.id));
       if (!hook) continue;
       this.byId.set(hook.id, hook);
       if (row.type === "scheduled") this.scheduled.push(hook);
@@ -61,7 +70,7 @@ export class HookIndex {
   }
 }
 
-function compile(row: WebhookRow): CompiledHook | null {
+function compile(row: WebhookRow, startSeq: number | null): CompiledHook | null {
   const draft = toDraft(row);
   let subscription: WebhookSubscription | null = null;
   let filter: RecordFilter | null = null;
@@ -85,6 +94,8 @@ function compile(row: WebhookRow): CompiledHook | null {
     url: draft.url,
     headers: draft.headers,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    startSeq,
     object: subscription?.object ?? object,
     subscription,
     filter,
@@ -100,7 +111,7 @@ function compile(row: WebhookRow): CompiledHook | null {
 }
 
 const globalForIndex = globalThis as {
-  triplineHookIndex?: { stamp: string; index: HookIndex };
+  triplineHookIndex?: { stamp: string; index: HookIndex; seq: number };
   triplineHookIndexVersion?: number;
 };
 
@@ -110,22 +121,48 @@ export function invalidateHookIndex(): void {
 }
 
 /**
- * The current index. Each call costs one aggregate query (count and latest
- * update), so hooks changed by another process are picked up on the next
- * dispatcher pass without reloading every hook every time.
+ * The current index. Each call costs one small transaction (the last event
+ * number, and the hooks' count and latest update), so hooks changed by
+ * another process are picked up on the next dispatcher pass without
+ * reloading every hook every time.
+ *
+ * It also learns where each new hook starts in the change stream. A call
+ * reads the last committed event number N, then looks at the hooks. A hook
+ * this call does not see committed (or was turned on) after that look, so
+ * after every event up to N had committed: when a later call first sees it,
+ * it starts after N, and events up to N never fire it. Events after N may,
+ * so none that commits after the hook is missed; the price is that one made
+ * between the two calls (a pass apart) just before the hook can fire it too.
+ * Hooks of a process's first call have no start and fall back to comparing
+ * times (see `seesEvent`).
  */
 export async function hookIndex(db: Db): Promise<HookIndex> {
-  const summary = await db.$transaction((tx) =>
-    tx.webhook.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
-  );
+  const { seq, summary } = await db.$transaction(async (tx) => {
+    const last = (await readCounter(tx, CHANGE_EVENT_COUNTER)) ?? 0;
+    const hooks = await tx.webhook.aggregate({
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    });
+
+    return { seq: last, summary: hooks };
+  });
   const version = globalForIndex.triplineHookIndexVersion ?? 0;
   const stamp = `${version}:${summary._count._all}:${summary._max.updatedAt?.getTime() ?? 0}`;
   const cached = globalForIndex.triplineHookIndex;
-  if (cached?.stamp === stamp) return cached.index;
+  if (cached?.stamp === stamp) {
+    cached.seq = seq;
+    return cached.index;
+  }
 
   const rows = await db.$transaction((tx) => tx.webhook.findMany({ where: { enabled: true } }));
-  const index = new HookIndex(rows);
-  globalForIndex.triplineHookIndex = { stamp, index };
+  const startSeq = (id: string): number | null => {
+    if (!cached) return null;
+    const known = cached.index.byId.get(id);
+
+    return known ? known.startSeq : cached.seq;
+  };
+  const index = new HookIndex(rows, startSeq);
+  globalForIndex.triplineHookIndex = { stamp, index, seq };
 
   return index;
 }

@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/lib/db";
 
 import { deliveryInput } from "./delivery-input";
 import { hookIndex } from "./hook-index";
+import { openSources } from "./open-sources";
 import { parseHeaders } from "./webhook-row";
 
 /** The latest tick of a UTC cron schedule at or before `now`. */
@@ -26,11 +27,18 @@ export function nextTick(cron: string, now: Date): Date {
  * `lastTickAt` moves forward by compare-and-set in the same transaction as
  * the enqueue, and the idempotency key is `cron:<hook>:<tick>`, so however
  * many schedulers run, a tick is sent once. After downtime only the latest
- * missed tick is due: it fires once, not once per missed tick.
+ * missed tick is due: it fires once, not once per missed tick. A tick that
+ * comes due while the delivery engine has the hook's source turned off is
+ * used up unsent, so that turning it back on does not send a stale tick.
  */
 export class CronScheduler {
-  /** When each hook is next worth looking at, so a pass costs no writes between ticks. */
-  private readonly nextCheck = new Map<string, number>();
+  /**
+   * When each hook is next worth looking at, so a pass costs no writes
+   * between ticks. Each entry is tied to the hook as it was saved: an edit
+   * (a new cron, turning it off and on) moves `updatedAt`, and the hook is
+   * looked at again on the next pass instead of at the old schedule's tick.
+   */
+  private readonly nextCheck = new Map<string, { version: string; at: number }>();
 
   constructor(private readonly db: Db = getDb()) {}
 
@@ -38,14 +46,25 @@ export class CronScheduler {
     const index = await hookIndex(this.db);
     let fired = 0;
     for (const hook of index.scheduled) {
-      if (!hook.cron || (this.nextCheck.get(hook.id) ?? 0) > now.getTime()) continue;
+      if (!hook.cron) continue;
+      const version = `${hook.cron}@${hook.updatedAt.getTime()}`;
+      const memo = this.nextCheck.get(hook.id);
+      if (memo?.version === version && memo.at > now.getTime()) continue;
       const tick = latestTick(hook.cron, now);
       if (await this.fire(hook.id, tick)) fired += 1;
-      this.nextCheck.set(hook.id, nextTick(hook.cron, now).getTime());
+      this.nextCheck.set(hook.id, { version, at: nextTick(hook.cron, now).getTime() });
     }
+    this.forgetRemoved(index.scheduled);
     if (fired) notifyDeliveries();
 
     return fired;
+  }
+
+  /** Deleted and disabled hooks leave the memo, so it holds one entry per live hook. */
+  private forgetRemoved(live: readonly { id: string }[]): void {
+    if (this.nextCheck.size <= live.length) return;
+    const ids = new Set(live.map((hook) => hook.id));
+    for (const id of this.nextCheck.keys()) if (!ids.has(id)) this.nextCheck.delete(id);
   }
 
   private async fire(hookId: string, tick: Date): Promise<boolean> {
@@ -59,6 +78,7 @@ export class CronScheduler {
         data: { lastTickAt: tick },
       });
       if (moved.count !== 1) return false;
+      if (!(await openSources(tx, [hookId])).has(hookId)) return false;
       const row = await tx.webhook.findUniqueOrThrow({ where: { id: hookId } });
       const hook = { id: row.id, url: row.url, headers: parseHeaders(row.headers) };
       const key = `cron:${hookId}:${tick.toISOString()}`;

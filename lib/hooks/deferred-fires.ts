@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/delivery";
 import type { ChangeEvent } from "@/lib/lens";
 import { findRecords } from "@/lib/lens/read/delegates";
+import { CHANGE_EVENT_COUNTER } from "@/lib/lens/records/write-transaction";
 import { getObject, isObjectName } from "@/lib/lens/registry";
 
 import type { CompiledHook } from "./hook-index";
@@ -14,12 +15,28 @@ function fireTime(value: unknown, offsetMs: number): Date | null {
 }
 
 /**
+ * Holds Lens writes back until `tx` commits, by writing the row every Lens
+ * write transaction writes first (write-transaction.ts). Records read after
+ * this are final until the hook's own commit: a change that commits later
+ * is read by the dispatcher after that commit, so it meets the hook in the
+ * index. Without it, on PostgreSQL, a change committing between the read and
+ * the hook's commit could reach a dispatcher that did not yet know the hook,
+ * and the fire time would stay stale.
+ */
+async function holdLensWrites(tx: Tx): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Counter" ("name", "value") VALUES (${CHANGE_EVENT_COUNTER}, 0)
+    ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value"`;
+}
+
+/**
  * Stores the fire times of the records that exist when a deferred hook is
  * saved. Fire times already past are not stored: saving a hook must not
  * fire once for every historical record.
  */
 export async function seedDeferredFires(tx: Tx, row: WebhookRow): Promise<void> {
   if (row.object === null || row.field === null || !isObjectName(row.object)) return;
+  await holdLensWrites(tx);
   const object = getObject(row.object);
   const offsetMs = Number(row.offsetMs ?? 0);
   const now = Date.now();
@@ -35,6 +52,20 @@ export async function seedDeferredFires(tx: Tx, row: WebhookRow): Promise<void> 
       : [];
   });
   if (data.length) await tx.deferredFire.createMany({ data });
+}
+
+/**
+ * Replaces a deferred hook's fire times with those of its records as they
+ * are now. For a hook being turned back on, in the transaction that enables
+ * it: while it was off the dispatcher did not follow its records, so the
+ * stored times may be stale, and those that fell due were dropped unsent.
+ * Only future times are stored, as when the hook was created. A hook that is
+ * disabled, missing or not deferred is left with no fire times.
+ */
+export async function rebuildDeferredFires(tx: Tx, webhookId: string): Promise<void> {
+  await tx.deferredFire.deleteMany({ where: { hookId: webhookId } });
+  const row = await tx.webhook.findUnique({ where: { id: webhookId } });
+  if (row?.enabled && row.type === "graphql_deferred") await seedDeferredFires(tx, row);
 }
 
 /**

@@ -6,6 +6,7 @@ import { logger } from "@/lib/log";
 import { deliveryInput } from "./delivery-input";
 import { hookIndex } from "./hook-index";
 import { withLookups } from "./lookups";
+import { openSources } from "./open-sources";
 import { buildPayload } from "./payload";
 
 /**
@@ -14,6 +15,12 @@ import { buildPayload } from "./payload";
  * the time that was read (a reschedule in between wins), so a restart or a
  * second scheduler never fires it twice and nothing is lost. The record is
  * read, and `filter` checked, now.
+ *
+ * A disabled hook fires nothing: its due fires are deleted unsent, whether a
+ * user turned it off (it is then not in the index) or the delivery engine
+ * did (its source is closed). The dispatcher does not track the changes of
+ * a hook a user turned off, so turning it back on rebuilds its fire times
+ * from the records as they are then (`rebuildDeferredFires`).
  */
 export async function fireDeferredOnce(
   limit = 200,
@@ -50,7 +57,10 @@ export async function fireDeferredOnce(
         const key = `df:${hook.id}:${fire.uid}:${fire.fireAt.getTime()}`;
         inputs.push(deliveryInput(hook, body, key));
       }
-      const results = inputs.length ? await enqueueDeliveries(inputs, tx) : [];
+      const ids = inputs.map((input) => input.sourceId);
+      const open = await openSources(tx, ids);
+      const sendable = inputs.filter((input) => open.has(input.sourceId));
+      const results = sendable.length ? await enqueueDeliveries(sendable, tx) : [];
 
       return results.filter((result) => result.created).length;
     },

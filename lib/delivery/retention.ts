@@ -1,43 +1,40 @@
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
+import { processLane } from "./lane";
 import { FINISHED_STATES } from "./state-machine";
 
 const BATCH = 500;
 
 /**
- * Deletes finished deliveries (with their attempts, by cascade) and attempts
- * older than the retention age, a small batch per statement with a pause
- * between, so the single SQLite writer is never held for long and claims go
- * on in between. Returns how many rows went.
+ * Deletes finished deliveries older than the retention age, with their
+ * attempts (by cascade), a small batch per statement with a pause between,
+ * so the single SQLite writer is never held for long and claims go on in
+ * between. Attempts are never deleted on their own: a pending or processing
+ * delivery keeps its whole history, however old, until it finishes and ages
+ * out. Returns how many deliveries went.
  */
 export async function deleteExpired(
   retentionMs: number,
   now = new Date(),
   pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 10)),
-): Promise<{ deliveries: number; attempts: number }> {
+): Promise<{ deliveries: number }> {
   const cutoff = new Date(now.getTime() - retentionMs);
   const db = getDb();
   let deliveries = 0;
-  let attempts = 0;
   for (;;) {
-    const count = await db.$executeRaw`
-      DELETE FROM "Delivery" WHERE "id" IN (
-        SELECT "id" FROM "Delivery"
-        WHERE "state" IN (${Prisma.join(FINISHED_STATES)}) AND "completedAt" < ${cutoff}
-        LIMIT ${BATCH})`;
+    // On the process's lane, so on SQLite a batch never lands inside a worker's write.
+    const count = await processLane().run(
+      () => db.$executeRaw`
+        DELETE FROM "Delivery" WHERE "id" IN (
+          SELECT "id" FROM "Delivery"
+          WHERE "state" IN (${Prisma.join(FINISHED_STATES)}) AND "completedAt" < ${cutoff}
+          LIMIT ${BATCH})`,
+    );
     deliveries += count;
     if (count < BATCH) break;
     await pause();
   }
-  for (;;) {
-    const count = await db.$executeRaw`
-      DELETE FROM "DeliveryAttempt" WHERE "id" IN (
-        SELECT "id" FROM "DeliveryAttempt" WHERE "attemptedAt" < ${cutoff} LIMIT ${BATCH})`;
-    attempts += count;
-    if (count < BATCH) break;
-    await pause();
-  }
 
-  return { deliveries, attempts };
+  return { deliveries };
 }

@@ -155,7 +155,7 @@ export class DeliveryWorker {
   async retention(): Promise<void> {
     try {
       const removed = await deleteExpired(this.options.retentionMs);
-      if (removed.deliveries || removed.attempts) this.log.info(removed, "old deliveries removed");
+      if (removed.deliveries) this.log.info(removed, "old deliveries removed");
     } catch (error) {
       this.log.error({ err: error }, "retention failed");
     }

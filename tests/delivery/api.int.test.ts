@@ -156,22 +156,36 @@ describe("delivery API", () => {
     expect(receiver.at("/tick")).toHaveLength(1);
   });
 
-  it("retention removes finished deliveries and attempts past the age, nothing else", async () => {
+  it("retention removes finished deliveries past the age with their attempts, nothing else", async () => {
     const source = await makeSource();
-    const old = await enqueue(source.id, receiver.url("/old"));
-    const fresh = await enqueue(source.id, receiver.url("/new"));
     const longAgo = new Date(Date.now() - 31 * 86_400_000);
+    const [old, fresh, pending, processing] = await Promise.all(
+      ["/old", "/new", "/pending", "/processing"].map((path) =>
+        enqueue(source.id, receiver.url(path)),
+      ),
+    );
+    if (!old || !fresh || !pending || !processing) throw new Error("enqueue failed");
     await getDb().delivery.update({
       where: { id: old.id },
       data: { state: "success", completedAt: longAgo },
     });
-    await getDb().deliveryAttempt.create({
-      data: { deliveryId: old.id, number: 1, attemptedAt: longAgo, durationMs: 1 },
+    await getDb().delivery.update({
+      where: { id: processing.id },
+      data: { state: "processing", attempts: 2, leaseUntilMs: BigInt(Date.now() + 60_000) },
     });
+    // Every delivery has an attempt past the age; only the finished one's may go.
+    for (const { id } of [old, pending, processing]) {
+      await getDb().deliveryAttempt.create({
+        data: { deliveryId: id, number: 1, attemptedAt: longAgo, durationMs: 1 },
+      });
+    }
+
     const removed = await deleteExpired(30 * 86_400_000);
-    expect(removed.deliveries).toBe(1);
+    expect(removed).toEqual({ deliveries: 1 });
     expect(await getDb().delivery.findUnique({ where: { id: old.id } })).toBeNull();
     expect(await getDb().deliveryAttempt.count({ where: { deliveryId: old.id } })).toBe(0);
     expect(await getDb().delivery.findUnique({ where: { id: fresh.id } })).not.toBeNull();
+    expect((await deliveryState(pending.id)).attemptRows).toHaveLength(1);
+    expect((await deliveryState(processing.id)).attemptRows).toHaveLength(1);
   });
 });

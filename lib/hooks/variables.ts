@@ -52,19 +52,28 @@ export async function setVariable(input: unknown): Promise<VariableView> {
   };
 }
 
-/** Refused while a webhook still references the variable. */
+/**
+ * Refused (409, naming every webhook) while a webhook still references the
+ * variable: its next delivery would go out with `{{ NAME }}` unfilled. The
+ * check and the delete share one transaction.
+ */
 export async function deleteVariable(name: string): Promise<void> {
   if (!VARIABLE_NAME.test(name)) throw ApiError.notFound(`variable ${name}`);
-  const hooks = await getDb().webhook.findMany({
-    select: { name: true, url: true, headers: true },
+  await getDb().$transaction(async (tx) => {
+    const hooks = await tx.webhook.findMany({
+      select: { name: true, url: true, headers: true },
+      orderBy: { name: "asc" },
+    });
+    const users = hooks.filter((hook) =>
+      [hook.url, hook.headers].some((text) => referencedNames(text).includes(name)),
+    );
+    if (users.length) {
+      const names = users.map((hook) => `'${hook.name}'`).join(", ");
+      const noun = users.length === 1 ? "webhook" : "webhooks";
+      throw new ApiError("conflict", `{{ ${name} }} is used by ${noun} ${names}; edit them first`);
+    }
+    const { count } = await tx.configVariable.deleteMany({ where: { name } });
+    if (!count) throw ApiError.notFound(`variable ${name}`);
   });
-  const user = hooks.find((hook) =>
-    [hook.url, hook.headers].some((text) => referencedNames(text).includes(name)),
-  );
-  if (user) {
-    throw new ApiError("conflict", `webhook '${user.name}' references {{ ${name} }}`);
-  }
-  const { count } = await getDb().configVariable.deleteMany({ where: { name } });
-  if (!count) throw ApiError.notFound(`variable ${name}`);
   forgetVariables();
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
@@ -79,6 +79,19 @@ describe("loadSecrets", () => {
       expect(first.encryptionKey).toMatch(/^[0-9a-f]{64}$/);
       expect(statSync(join(dir, "secrets.json")).mode & 0o777).toBe(0o600);
       expect(readFileSync(join(dir, "secrets.json"), "utf8")).toContain(first.sessionSecret);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("stops with a clear error, not a SyntaxError, when secrets.json is half-written", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tripline-secrets-"));
+    try {
+      writeFileSync(join(dir, "secrets.json"), '{"sessionSecret": "abc');
+      const load = () => loadSecrets(loadConfig({ TRIPLINE_DATA_DIR: dir }), {});
+
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(`damaged secrets file at ${join(dir, "secrets.json")}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,16 +1,16 @@
-import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 
 import packageJson from "../../package.json" with { type: "json" };
 
+import { ConfigError } from "./errors";
 import {
   PASSWORD_MAX_LENGTH,
   PASSWORD_MIN_LENGTH,
   PASSWORD_TOO_LONG,
   PASSWORD_TOO_SHORT,
 } from "./password-rule";
+import { readOrCreateSecrets, type StoredSecrets } from "./secrets-file";
 
 export const VERSION: string = packageJson.version;
 
@@ -85,9 +85,7 @@ export interface WorkerConfig {
   pollMs: number;
 }
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError };
 
 function parseEnv(env: Environment) {
   const parsed = ZEnvSchema.safeParse(env);
@@ -179,15 +177,7 @@ export function getConfig(): Config {
   return cached;
 }
 
-export interface Secrets {
-  sessionSecret: string;
-  encryptionKey: string;
-}
-
-const ZSecretsFileSchema = z.object({
-  sessionSecret: z.string().min(32),
-  encryptionKey: z.string().regex(/^[0-9a-f]{64}$/),
-});
+export type Secrets = StoredSecrets;
 
 /**
  * Secrets come from the environment when set there; otherwise they are made
@@ -204,30 +194,7 @@ export function loadSecrets(config: Config = getConfig(), env: Environment = pro
     return { sessionSecret: fromEnv.sessionSecret, encryptionKey: fromEnv.encryptionKey };
   }
 
-  const file = join(config.dataDir, "secrets.json");
-  let stored: Secrets;
-  if (existsSync(file)) {
-    const result = ZSecretsFileSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-    if (!result.success) {
-      throw new ConfigError(`${file} is damaged; restore it or remove it to make new secrets`);
-    }
-    stored = result.data;
-  } else {
-    stored = {
-      sessionSecret: randomBytes(32).toString("base64url"),
-      encryptionKey: randomBytes(32).toString("hex"),
-    };
-    mkdirSync(config.dataDir, { recursive: true });
-    // `wx` fails if another process made the file first; then read theirs.
-    try {
-      writeFileSync(file, JSON.stringify(stored, null, 2), { flag: "wx", mode: 0o600 });
-      chmodSync(file, 0o600);
-    } catch (error) {
-      if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
-
-      return loadSecrets(config, env);
-    }
-  }
+  const stored = readOrCreateSecrets(config.dataDir);
 
   return {
     sessionSecret: fromEnv.sessionSecret ?? stored.sessionSecret,

@@ -20,7 +20,12 @@ import type { PrismaWhere, Provider } from "./prisma-where";
  *
  * Literal `%`, `_` and `\` must be escaped: PostgreSQL's LIKE escapes with a
  * backslash by default, but SQLite's LIKE has no escape character unless the
- * SQL names one, which Prisma does not.
+ * SQL names one, which Prisma 6.19 does not (`LIKE ?`, prisma/prisma#23611).
+ * No other filter makes up for it: without an escape a `%` in the value is
+ * matched only by a wildcard, which matches any other character too, and
+ * `equals`/`lt`/`gt` compare whole values with case, so no combination tells
+ * `x%` from `xy` where the `%` may stand anywhere (`'%100\%%'`, or an
+ * INCLUDES entry after a `;`).
  */
 export interface StringMatch {
   readonly field: string;

@@ -12,7 +12,7 @@ import {
   type SourceView,
 } from "@/lib/delivery";
 
-import { seedDeferredFires } from "./deferred-fires";
+import { rebuildDeferredFires, seedDeferredFires } from "./deferred-fires";
 import { invalidateHookIndex } from "./hook-index";
 import {
   readWebhookFields,
@@ -207,11 +207,14 @@ export async function updateWebhook(id: string, input: unknown): Promise<Webhook
     issues,
   );
 
+  // A deferred hook turned back on was not followed while off: its stored
+  // fire times are stale, and those that fell due were dropped unsent.
   const reseed =
     draft.type === "graphql_deferred" &&
     (draft.query !== before.query ||
       draft.field !== before.field ||
-      draft.offset !== before.offset);
+      draft.offset !== before.offset ||
+      (patch.enabled === true && !(await isOn(row))));
   const undoSource = await updateSource(id, patch);
   const updated = await undoOnFailure(
     () =>
@@ -227,10 +230,7 @@ export async function updateWebhook(id: string, input: unknown): Promise<Webhook
             ...columns(draft, subscription?.object ?? row.object),
           },
         });
-        if (reseed) {
-          await tx.deferredFire.deleteMany({ where: { hookId: id } });
-          await seedDeferredFires(tx, next);
-        }
+        if (reseed) await rebuildDeferredFires(tx, next.id);
 
         return next;
       }),
@@ -239,6 +239,13 @@ export async function updateWebhook(id: string, input: unknown): Promise<Webhook
   invalidateHookIndex();
 
   return viewOf(updated, false);
+}
+
+/** On from both sides: the webhook row and its delivery source. */
+async function isOn(row: WebhookRow): Promise<boolean> {
+  const sources = await getSourceStatuses([row.id]);
+
+  return row.enabled && (sources.get(row.id)?.enabled ?? true);
 }
 
 /**

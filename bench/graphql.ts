@@ -23,7 +23,7 @@ const { POST: graphql } = await import("@/app/graphql/route");
 
 const JOBS = 10_000;
 const LIST_QUERY = `query($after: String) {
-  jobs(first: 50, orderBy: "Start DESC", after: $after) {
+  jobs(first: 50, orderBy: "Start DESC, Name", after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     edges { node { UID Name Start JobStatus Region { Name } Contact { FullName }
                    JobAllocations { Status Resource { Name } } } } } }`;

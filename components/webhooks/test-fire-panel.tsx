@@ -3,6 +3,7 @@
 import { errorMessage } from "@/components/api-client";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { focusRing } from "@/components/ui/cx";
 
 import { useTestFire } from "./use-webhooks";
 
@@ -37,9 +38,21 @@ export function TestFirePanel({ id }: { id: string }) {
           }`}
         >
           <p className="font-medium">
-            Test {report.state}: status {report.statusCode ?? "none"} in {report.durationMs} ms
+            Test {report.state}: status {report.status ?? "none"} in {report.durationMs} ms
             {report.error ? ` (${report.error})` : ""}
           </p>
+          {report.responseHeaders && Object.keys(report.responseHeaders).length > 0 && (
+            <details>
+              <summary className={`cursor-pointer rounded text-slate-700 ${focusRing}`}>
+                Response headers
+              </summary>
+              <pre className="mt-1 max-h-48 overflow-auto rounded bg-white/70 p-2 font-mono text-xs">
+                {Object.entries(report.responseHeaders)
+                  .map(([name, value]) => `${name}: ${value}`)
+                  .join("\n")}
+              </pre>
+            </details>
+          )}
           {report.responseBody ? (
             <pre className="max-h-48 overflow-auto rounded bg-white/70 p-2 font-mono text-xs whitespace-pre-wrap">
               {report.responseBody}

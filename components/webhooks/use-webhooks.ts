@@ -12,12 +12,12 @@ export const ZWebhookSchema = z.object({
   type: z.string(),
   enabled: z.boolean(),
   /** Why the webhook is off, e.g. after the endpoint answered 410 Gone; null while on. */
-  disabledReason: z.string().nullable().optional(),
-  disabledAt: z.string().nullable().optional(),
+  disabledReason: z.string().nullable(),
+  disabledAt: z.string().nullable(),
   headers: z.record(z.string(), z.string()),
   query: z.string().optional(),
-  /** The object the query subscribes to (`Jobs`); absent for scheduled and SMS hooks. */
-  object: z.string().nullable().optional(),
+  /** The object the query subscribes to (`Jobs`); null for scheduled and SMS hooks. */
+  object: z.string().nullable(),
   field: z.string().optional(),
   offset: z.number().optional(),
   filter: z.string().nullable().optional(),
@@ -50,12 +50,15 @@ export const ZLogSchema = z.object({
 });
 export type TLog = z.infer<typeof ZLogSchema>;
 
+/** `POST /webhooks/{id}/test`: the attempt in the logs API's shape, with its delivery's state. */
 export const ZTestReportSchema = z.object({
-  statusCode: z.number().nullable(),
+  state: z.string(),
+  attempted: z.string(),
+  status: z.number().nullable(),
   durationMs: z.number(),
   error: z.string().nullable(),
+  responseHeaders: z.record(z.string(), z.string()).nullable(),
   responseBody: z.string().nullable(),
-  state: z.string(),
 });
 
 const KEY = ["webhooks"];

@@ -13,7 +13,6 @@ import { DeliveriesTable } from "./deliveries-table";
 import { disabledByEngine, EnabledBadge } from "./status-badges";
 import { TestFirePanel } from "./test-fire-panel";
 import { useSetEnabled, useWebhook, type TWebhook } from "./use-webhooks";
-import { webhookObject } from "./webhook-object";
 
 function NotLoaded({ error }: { error: unknown }) {
   const missing = error instanceof ApiRequestError && error.status === 404;
@@ -51,7 +50,7 @@ function DisabledBanner({ hook, isAdmin }: { hook: TWebhook; isAdmin: boolean })
 function Facts({ hook }: { hook: TWebhook }) {
   const facts: [string, string][] = [
     ["Type", hook.type],
-    ["Object", webhookObject(hook) ?? "—"],
+    ["Object", hook.object ?? "—"],
     ["URL", hook.url],
   ];
   if (hook.field) facts.push(["Fires at", `${hook.field} + ${hook.offset ?? 0} ms`]);

@@ -12,7 +12,6 @@ import { Table, TBody, TD, TH, THead, TR } from "@/components/ui/table";
 
 import { DeliveryStateBadge, EnabledBadge } from "./status-badges";
 import { useSummaries, useWebhooks, type TWebhook } from "./use-webhooks";
-import { webhookObject } from "./webhook-object";
 
 type Summary = NonNullable<ReturnType<typeof useSummaries>["data"]>[number];
 
@@ -52,7 +51,7 @@ function WebhookRow({ hook, summary }: { hook: TWebhook; summary: Summary | unde
         </Link>
       </TD>
       <TD>{hook.type}</TD>
-      <TD>{webhookObject(hook) ?? "—"}</TD>
+      <TD>{hook.object ?? "—"}</TD>
       <TD className="max-w-xs truncate font-mono text-xs" title={hook.url}>
         {hook.url}
       </TD>
@@ -75,7 +74,8 @@ function EmptyState({ isAdmin }: { isAdmin: boolean }) {
         record&apos;s field, or on a schedule.
       </p>
       {isAdmin ? (
-        <LinkButton href="/hooks/webhooks/new">Create the first webhook</LinkButton>
+        // The same name as the header's button, which shows once there is a list.
+        <LinkButton href="/hooks/webhooks/new">New webhook</LinkButton>
       ) : (
         <p>Ask an admin to create one; viewers can see webhooks but not change them.</p>
       )}

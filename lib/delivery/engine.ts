@@ -6,11 +6,11 @@ import { logger, type Logger } from "@/lib/log";
 import { sendAttempt } from "./attempt";
 import { claimDue, type ClaimedDelivery } from "./claim";
 import { processLane } from "./lane";
-import { decideOutcome, type Outcome } from "./outcome";
+import { decideOutcome } from "./outcome";
 import { deliverySettings, type DeliverySettings } from "./settings";
 import { SourceCache, type LoadedSource } from "./source-cache";
 import { step, targetState, type DeliveryState } from "./state-machine";
-import { writeFinished, type Finished } from "./transitions";
+import { writeFinished, type Finished, type Written } from "./transitions";
 
 export interface EngineOptions {
   /**
@@ -46,7 +46,7 @@ export interface AttemptReport {
 
 interface Queued {
   item: Finished;
-  resolve: (applied: boolean) => void;
+  resolve: (written: Written) => void;
   reject: (error: unknown) => void;
 }
 
@@ -174,7 +174,7 @@ export class DeliveryEngine {
     );
 
     // A failed write leaves the lease in place: another claim retries after it expires.
-    const applied = await this.commit({
+    const written = await this.commit({
       deliveryId: delivery.id,
       sourceId: delivery.sourceId,
       owner: this.owner,
@@ -183,7 +183,7 @@ export class DeliveryEngine {
       result,
       outcome,
       sourceWasHealthy: source.view.failingSince === null,
-    }).catch(() => false);
+    }).catch((): Written => ({ applied: false, state: null }));
     const report: AttemptReport = {
       deliveryId: delivery.id,
       sourceId: delivery.sourceId,
@@ -193,8 +193,11 @@ export class DeliveryEngine {
       durationMs: result.durationMs,
       error: result.error,
       responseBody: result.responseBody,
-      state: applied ? stateAfter(outcome) : "lost",
-      nextAttemptAt: outcome.transition === "retry" ? outcome.nextAttemptAt.toISOString() : null,
+      state: written.state ?? "lost",
+      nextAttemptAt:
+        written.state === targetState("retry") && outcome.transition === "retry"
+          ? outcome.nextAttemptAt.toISOString()
+          : null,
     };
     this.log.info(
       {
@@ -208,7 +211,7 @@ export class DeliveryEngine {
       },
       "delivery attempt",
     );
-    if (outcome.transition === "fail" && outcome.disableSource && applied) {
+    if (outcome.transition === "fail" && outcome.disableSource && written.applied) {
       this.log.warn(
         { sourceId: delivery.sourceId, reason: outcome.disableSource },
         "source disabled",
@@ -258,7 +261,7 @@ export class DeliveryEngine {
    * write carried one attempt, and its fixed cost capped the engine near
    * 1,000 attempts per second on SQLite.
    */
-  private commit(item: Finished): Promise<boolean> {
+  private commit(item: Finished): Promise<Written> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
       if (this.flushing) return;
@@ -288,7 +291,9 @@ export class DeliveryEngine {
           const written = await this.lane.run(() =>
             writeFinished(group.map((entry) => entry.item)),
           );
-          group.forEach((entry, index) => entry.resolve(written[index]?.applied ?? false));
+          group.forEach((entry, index) =>
+            entry.resolve(written[index] ?? { applied: false, state: null }),
+          );
         } catch (error) {
           // The deliveries keep their leases; when those expire another
           // claim takes them over, as after a crash.
@@ -300,8 +305,4 @@ export class DeliveryEngine {
       this.flushing = false;
     }
   }
-}
-
-function stateAfter(outcome: Outcome): AttemptReport["state"] {
-  return targetState(outcome.transition);
 }

@@ -1,13 +1,11 @@
 import { getDb } from "@/lib/db";
 
-import type { Tx } from "./enqueue";
+import { cancelQueuedSql, cancelStoppedRetriesSql, disableSourceSql } from "./disable-sql";
 import { insertAttemptsSql, sourceHealthSql, transitionsSql } from "./finished-sql";
 import type { HttpResult } from "./http";
 import type { Outcome } from "./outcome";
 import { sourcesChanged } from "./source-generation";
-import { step } from "./state-machine";
-
-const CANCEL_QUEUED = step("cancel", "pending");
+import { targetState, type DeliveryState } from "./state-machine";
 
 /** One finished attempt, ready to be written with the transition it causes. */
 export interface Finished {
@@ -25,15 +23,20 @@ export interface Finished {
 export interface Written {
   /** False when the lease was lost (another worker took the delivery over). */
   applied: boolean;
+  /** The state the delivery was left in, when applied. */
+  state: DeliveryState | null;
 }
 
 /**
  * Writes a group of finished attempts of one owner in one transaction of a
  * few statements: the attempt rows, every transition (each fenced by state,
  * lease owner and attempt number, so a worker that lost its lease changes
- * nothing), and the sources' health. No interactive transaction: on SQLite
- * the adapter's one connection would let the worker's other queries run
- * inside it, and every await in it holds the database's only write lock.
+ * nothing), the sources' health, and, when an attempt stops its source (a
+ * 410, a failure run past the window), the disablement and the cancelling
+ * of what the source had queued (disable-sql.ts). No interactive
+ * transaction: on SQLite the adapter's one connection would let the
+ * worker's other queries run inside it, and every await in it holds the
+ * database's only write lock.
  */
 export async function writeFinished(items: readonly Finished[]): Promise<Written[]> {
   const owner = items[0]?.owner;
@@ -41,35 +44,50 @@ export async function writeFinished(items: readonly Finished[]): Promise<Written
   if (items.some((item) => item.owner !== owner)) throw new Error("one owner per group");
   const db = getDb();
   const now = new Date();
+  const disabling = items.flatMap((item) =>
+    item.outcome.transition === "fail" && item.outcome.disableSource
+      ? [{ item, reason: item.outcome.disableSource }]
+      : [],
+  );
+  const retried = items
+    .filter((item) => item.outcome.transition === "retry")
+    .map((item) => item.deliveryId);
+  const health = sourceHealthSql(items, now);
 
-  const [, moved] = await db.$transaction([
+  const results = await db.$transaction([
     db.$executeRaw(insertAttemptsSql(owner, items)),
     db.$queryRaw<{ id: string }[]>(transitionsSql(owner, items, now)),
-    ...sourceHealthSql(items, now).map((sql) => db.$executeRaw(sql)),
+    ...health.map((sql) => db.$executeRaw(sql)),
+    ...disabling.map((entry) => db.$executeRaw(disableSourceSql(entry, now))),
+    ...(retried.length
+      ? [db.$queryRaw<{ id: string }[]>(cancelStoppedRetriesSql(retried, now))]
+      : []),
+    ...disabling.map((entry) => db.$executeRaw(cancelQueuedSql(entry, now))),
   ]);
-  const applied = new Set(moved.map((row) => row.id));
-
-  // Rare: a 410 or a long failure run turns the source off and cancels its queue.
-  for (const item of items) {
-    const reason = item.outcome.transition === "fail" ? item.outcome.disableSource : null;
-    if (reason && applied.has(item.deliveryId)) {
-      await db.$transaction((tx) => disableSource(tx, item.sourceId, reason, now));
-    }
+  const applied = new Set(idsIn(results[1]));
+  const disabledAt = 2 + health.length;
+  if (results.slice(disabledAt, disabledAt + disabling.length).some((count) => count !== 0)) {
+    sourcesChanged();
   }
+  const cancelled = new Set(retried.length ? idsIn(results[disabledAt + disabling.length]) : []);
 
-  return items.map((item) => ({ applied: applied.has(item.deliveryId) }));
+  return items.map((item) => {
+    if (!applied.has(item.deliveryId)) return { applied: false, state: null };
+    const state = cancelled.has(item.deliveryId) ? CANCELLED : targetState(item.outcome.transition);
+
+    return { applied: true, state };
+  });
 }
 
-/** Disables a source and cancels what it still had queued (the `cancel` transition). */
-export async function disableSource(tx: Tx, id: string, reason: string, now = new Date()) {
-  const changed = await tx.deliverySource.updateMany({
-    where: { id, enabled: true },
-    data: { enabled: false, disabledAt: now, disabledReason: reason },
-  });
-  if (!changed.count) return;
-  sourcesChanged();
-  await tx.delivery.updateMany({
-    where: { sourceId: id, state: CANCEL_QUEUED.from },
-    data: { state: CANCEL_QUEUED.to, completedAt: now },
-  });
+const CANCELLED = targetState("cancel");
+
+/** The ids a RETURNING statement in the batch gave back. */
+function idsIn(result: unknown): string[] {
+  if (!Array.isArray(result)) return [];
+
+  return result.flatMap((row: unknown) =>
+    typeof row === "object" && row !== null && "id" in row && typeof row.id === "string"
+      ? [row.id]
+      : [],
+  );
 }

@@ -160,6 +160,43 @@ describe("delivery engine", () => {
     expect(receiver.at("/gone")).toHaveLength(1);
   });
 
+  it("after a 410, an attempt still in flight is recorded and then cancelled, not retried", async () => {
+    receiver.on("/gone-now", reply(410));
+    receiver.on("/fails-late", (_, res) => setTimeout(() => res.writeHead(500).end(), 400));
+    const source = await makeSource({}, { concurrency: 2 });
+    const { enqueueDelivery } = await import("@/lib/delivery");
+    const at = (msAgo: number) => new Date(Date.now() - msAgo);
+    // In due order: the slow one and the 410 fill the cap of 2; the third waits.
+    const slow = await enqueueDelivery({
+      sourceId: source.id,
+      url: receiver.url("/fails-late"),
+      body: "{}",
+      startAfter: at(30),
+    });
+    const gone = await enqueueDelivery({
+      sourceId: source.id,
+      url: receiver.url("/gone-now"),
+      body: "{}",
+      startAfter: at(20),
+    });
+    const queued = await enqueueDelivery({
+      sourceId: source.id,
+      url: receiver.url("/fails-late"),
+      body: "{}",
+      startAfter: at(10),
+    });
+    for (const { id } of [slow, gone, queued]) await waitUntil(finished(id));
+
+    expect((await deliveryState(gone.id)).state).toBe("error");
+    const inFlight = await deliveryState(slow.id);
+    expect(inFlight.state).toBe("cancelled");
+    expect(inFlight.attemptRows.map((attempt) => attempt.statusCode)).toEqual([500]);
+    expect((await deliveryState(queued.id)).state).toBe("cancelled");
+    const row = await getDb().deliverySource.findUniqueOrThrow({ where: { id: source.id } });
+    expect(row).toMatchObject({ enabled: false, disabledReason: "endpoint answered 410 Gone" });
+    expect(receiver.at("/gone-now")).toHaveLength(1);
+  });
+
   it("marks a delivery error after its last attempt, and not before", async () => {
     receiver.on("/down", reply(500, {}, "x".repeat(30_000)));
     const source = await makeSource({ maxAttempts: 3, delaysSeconds: [1, 2] });

@@ -5,7 +5,15 @@ import { lex, type Token } from "./lexer";
 /** Where the cursor stands in the grammar, worked out from the tokens before it. */
 export interface CompletionContext {
   readonly expects:
-    "subject" | "operator" | "value" | "listOpen" | "listItem" | "connective" | "nothing";
+    | "subject"
+    /** A field name alone, as after `null ==`: no NOT or `(` there. */
+    | "field"
+    | "operator"
+    | "value"
+    | "listOpen"
+    | "listItem"
+    | "connective"
+    | "nothing";
   /** What has been typed of the word at the cursor; a string keeps its opening quote. */
   readonly typed: string;
   /** The text a completion replaces. */
@@ -23,7 +31,10 @@ type State =
   | "call"
   | "listSeparator"
   /** After NOW() +/-: a duration. */
-  | "offset";
+  | "offset"
+  /** After a value written first (`null == Description`): == or !=, then the field. */
+  | "valueFirstOperator"
+  | "valueFirstSubject";
 
 const NAME_LIKE = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 
@@ -80,6 +91,8 @@ function walk(tokens: readonly Token[]) {
         if (token.kind === "path") {
           subject = token.segments;
           state = "operator";
+        } else if (isScalar(token)) {
+          state = "valueFirstOperator";
         } else if (
           !(token.kind === "keyword" && token.keyword === "NOT") &&
           !isSymbol(token, "(")
@@ -103,6 +116,13 @@ function walk(tokens: readonly Token[]) {
               : "value";
         break;
       }
+      case "valueFirstOperator":
+        state = isSymbol(token, "==", "!=") ? "valueFirstSubject" : "nothing";
+        break;
+      case "valueFirstSubject":
+        subject = token.kind === "path" ? token.segments : null;
+        state = subject ? "connective" : "nothing";
+        break;
       case "listOpen":
         state = isSymbol(token, "[") ? "listItem" : "nothing";
         break;
@@ -143,7 +163,14 @@ function walk(tokens: readonly Token[]) {
     }
   }
   const expects: CompletionContext["expects"] =
-    state === "call" || state === "listSeparator" || state === "offset" ? "nothing" : state;
+    state === "valueFirstSubject"
+      ? "field"
+      : state === "call" ||
+          state === "listSeparator" ||
+          state === "offset" ||
+          state === "valueFirstOperator"
+        ? "nothing"
+        : state;
 
   return { expects, subject, operator };
 }

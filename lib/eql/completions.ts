@@ -81,6 +81,10 @@ function itemsFor(
   switch (context.expects) {
     case "subject":
       return subjectItems(context.pathBefore, schema, object, changeMode);
+    case "field":
+      return subjectItems(context.pathBefore, schema, object, changeMode).filter(
+        (item) => item.label !== "NOT",
+      );
     case "operator": {
       const field = resolve(context.subject, schema, object, changeMode);
       const operators = field ? operatorsFor(field) : ALL_OPERATORS;

@@ -102,6 +102,17 @@ describe("completions", () => {
     expect(labels("Current.JobStatus != ", change)).toContain("Previous.JobStatus");
   });
 
+  it("offers fields after a value written first, then AND and OR", () => {
+    expect(labels("null == Desc")).toEqual(["Description"]);
+    expect(labels("null == ")).not.toContain("NOT");
+    expect(labels("null == ")).toContain("Region");
+    expect(labels("null == Region.")).toContain("Name");
+    expect(labels("null == ", { mode: "change" })).toEqual(["Current.", "Previous.", "Operation"]);
+    expect(labels("'Queued' != Job")).toEqual(["JobStatus"]);
+    expect(labels("null == Description ")).toEqual(["AND", "OR"]);
+    expect(labels("null LIKE ")).toEqual([]);
+  });
+
   it("offers nothing where nothing fits, and never throws", () => {
     expect(labels("Name == 'x' 7")).toEqual([]);
     expect(labels("Nope ")).toContain("LIKE");

@@ -29,6 +29,17 @@ const DESCRIBED: Readonly<Record<ScalarNode["kind"], string>> = {
   now: "NOW()",
 };
 
+/**
+ * How far NOW() may be moved. Far enough for any real filter, and near
+ * enough that the instant stays a valid Date in a query and within the
+ * four-digit years, where SQLite's text dates sort as time does.
+ */
+const MAX_NOW_OFFSET_DAYS = 365_000;
+
+function withinNowLimit(offsetMs: number): boolean {
+  return Math.abs(offsetMs) <= durationMs({ amount: MAX_NOW_OFFSET_DAYS, unit: "days" });
+}
+
 function valueKindOf(field: EqlField): ValueKind {
   switch (field.type) {
     case "integer":
@@ -60,6 +71,12 @@ export function toOperand(
     return null;
   }
   const operand = convert(kind, value);
+  if (operand?.kind === "now" && value.kind === "now" && !withinNowLimit(operand.offsetMs)) {
+    const reason = `NOW() can be moved by at most ${MAX_NOW_OFFSET_DAYS} days (about 1,000 years)`;
+    context.report(value.offset?.duration.span ?? value.span, reason, ["7d", "duration(7 days)"]);
+
+    return null;
+  }
   if (!operand) {
     const reason =
       `'${name}' is ${TYPE_DESCRIPTIONS[field.type]}: ` +

@@ -263,6 +263,19 @@ const RECORD_ERRORS: readonly (readonly [string, string, string, string])[] = [
     "1:9+10",
     "unknown field 'Descripton'; did you mean 'Description'?",
   ],
+  // A query must be able to hold NOW() moved by the offset.
+  [
+    "Jobs",
+    "Start >= NOW() + 99979209d",
+    "1:18+9",
+    "NOW() can be moved by at most 365000 days (about 1,000 years)",
+  ],
+  [
+    "Jobs",
+    "Start < NOW() - duration(8760001 hours)",
+    "1:17+23",
+    "NOW() can be moved by at most 365000 days (about 1,000 years)",
+  ],
   // Object names come from outside; inherited members of a plain object are not objects.
   ["constructor", "Name == 'x'", "1:1+0", "unknown object 'constructor'"],
   ["__proto__", "Name == 'x'", "1:1+0", "unknown object '__proto__'"],
@@ -289,6 +302,15 @@ describe("checking against the schema", () => {
 
     expect(at(error)).toBe(position);
     expect(error.reason).toBe(reason);
+  });
+
+  it("accepts NOW() moved by up to 365000 days, and queries it as a valid date", () => {
+    const filter = compileRecordFilter("Start > NOW() - 365000d", schema, "Jobs");
+    const now = new Date("2027-01-01T00:00:00Z");
+
+    expect(filter.toPrismaWhere({ provider: "sqlite", now })).toEqual({
+      Start: { gt: new Date(now.getTime() - 365_000 * 86_400_000) },
+    });
   });
 
   it("covers at least 50 schema errors in its table", () => {

@@ -13,6 +13,12 @@ const nextConfig = {
     // node_modules keeps a bundle from holding two.
     "graphql",
   ],
+  // lens-api.md §5: `/triggered-actions` is an alias of `/triggered_actions`,
+  // every route below it included (`:path*` also matches no segment). The
+  // query string passes through unchanged.
+  rewrites() {
+    return [{ source: "/triggered-actions/:path*", destination: "/triggered_actions/:path*" }];
+  },
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

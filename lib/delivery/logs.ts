@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import { getDb } from "@/lib/db";
 
+import { isDeliveryState, type DeliveryState } from "./state-machine";
+
 /** Query parameters of `GET /triggered_actions/logs` (lens-api.md §6). */
 export const ZListLogsSchema = z.object({
   offset: z.coerce.number().int().min(0).default(0),
@@ -34,11 +36,16 @@ export interface AttemptLog {
   responseBody: string | null;
 }
 
+/** The statuses lens-api.md §6 lists; a cancelled delivery is reported as an error. */
+export type LogStatus = "pending" | "processing" | "success" | "error";
+
 export interface DeliveryLog {
   id: string;
   sourceId: string;
   isWebhook: boolean;
-  status: string;
+  status: LogStatus;
+  /** **ext**: the delivery's own state, which also tells a cancelled delivery apart. */
+  state: DeliveryState;
   requestId: string;
   created: string;
   startAfter: string;
@@ -50,6 +57,15 @@ export interface DeliveryLog {
 }
 
 export const REDACTED = "[redacted]";
+
+/** Every state's §6 status; the checker makes a new state pick one. */
+const LOG_STATUS: Record<DeliveryState, LogStatus> = {
+  pending: "pending",
+  processing: "processing",
+  success: "success",
+  error: "error",
+  cancelled: "error",
+};
 
 function parseObject(raw: string | null): Record<string, string> | null {
   if (raw === null) return null;
@@ -101,7 +117,8 @@ export async function listDeliveryLogs(
         id: row.id,
         sourceId: row.sourceId,
         isWebhook: row.source.kind === "webhook",
-        status: row.state,
+        status: isDeliveryState(row.state) ? LOG_STATUS[row.state] : "error",
+        state: isDeliveryState(row.state) ? row.state : "error",
         requestId: row.requestId,
         created: row.createdAt.toISOString(),
         startAfter: row.nextAttemptAt.toISOString(),

@@ -1,4 +1,8 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 
 import { POST as tick } from "@/app/api/worker/tick/route";
 import { POST as resend } from "@/app/triggered_actions/logs/[id]/resend/route";
@@ -15,6 +19,22 @@ import { cleanDeliveries, deliveryState, enqueue, makeSource, openLoopback } fro
 vi.hoisted(() => {
   process.env.TRIPLINE_WORKER_SECRET = "tick-secret-for-the-tests";
 });
+
+/** The rewrites next.config.mjs gives the Next.js router. */
+async function configuredRewrites(): Promise<{ source: string; destination: string }[]> {
+  // By URL: the config is plain JavaScript, with no declarations to type an import.
+  const url = pathToFileURL(join(process.cwd(), "next.config.mjs")).href;
+  const loaded: unknown = await import(/* @vite-ignore */ url);
+  const config = z
+    .object({
+      default: z.object({ rewrites: z.custom<() => unknown>((v) => typeof v === "function") }),
+    })
+    .parse(loaded);
+
+  return z
+    .array(z.object({ source: z.string(), destination: z.string() }))
+    .parse(await config.default.rewrites());
+}
 
 let receiver: Receiver;
 
@@ -75,6 +95,93 @@ describe("delivery API", () => {
       token: viewer.token,
     });
     expect(bad.status).toBe(400);
+  });
+
+  it("orders logs newest first by default, pages with offset and filters with updatedTo", async () => {
+    const source = await makeSource();
+    const ids: string[] = [];
+    // Updated a minute apart, oldest first.
+    for (const minutesAgo of [3, 2, 1]) {
+      const { id } = await enqueue(source.id, receiver.url("/paged"));
+      await getDb().delivery.update({
+        where: { id },
+        data: { updatedAt: new Date(Date.now() - minutesAgo * 60_000) },
+      });
+      ids.push(id);
+    }
+    const [oldest, middle, newest] = ids;
+    const viewer = await makeToken("viewer");
+    const list = async (query: string) =>
+      call(logs, { path: `/triggered_actions/logs${query}`, token: viewer.token });
+    const idsOf = (body: Record<string, unknown>) =>
+      z
+        .array(z.object({ id: z.string() }))
+        .parse(body.result)
+        .map((log) => log.id);
+
+    expect(idsOf((await list("")).body)).toEqual([newest, middle, oldest]);
+    expect(idsOf((await list("?order=asc")).body)).toEqual([oldest, middle, newest]);
+    const second = await list("?limit=1&offset=1");
+    expect(second.body.paging).toEqual({ total: 3, limit: 1, offset: 1 });
+    expect(idsOf(second.body)).toEqual([middle]);
+    expect(idsOf((await list("?offset=3")).body)).toEqual([]);
+    const middleTime = (await deliveryState(middle ?? "")).updatedAt.toISOString();
+    const upTo = await list(`?updatedTo=${middleTime}`);
+    expect(upTo.body.paging).toMatchObject({ total: 2 });
+    expect(idsOf(upTo.body)).toEqual([middle, oldest]);
+    const bad = await list("?updatedTo=yesterday");
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: "updatedTo" })]);
+    expect((await list("?offset=-1")).status).toBe(400);
+  });
+
+  it("reports a cancelled delivery with §6 status error and its own state", async () => {
+    const source = await makeSource();
+    const { id } = await enqueue(source.id, receiver.url("/cancelled"));
+    await getDb().delivery.update({ where: { id }, data: { state: "cancelled" } });
+    const viewer = await makeToken("viewer");
+
+    const listed = await call(logs, { path: "/triggered_actions/logs", token: viewer.token });
+    expect(listed.body.result).toMatchObject([{ id, status: "error", state: "cancelled" }]);
+  });
+
+  it("answers at /triggered-actions too, through the rewrite in next.config.mjs", async () => {
+    const rewrites = await configuredRewrites();
+    const { getPathMatch } = await import("next/dist/shared/lib/router/utils/path-match");
+    const { prepareDestination } =
+      await import("next/dist/shared/lib/router/utils/prepare-destination");
+    // Resolves a path the way the Next.js router does with these rewrites.
+    const rewrite = (path: string) => {
+      for (const rule of rewrites) {
+        const params = getPathMatch(rule.source, { removeUnnamedParams: true, strict: true })(path);
+        if (params) {
+          return prepareDestination({
+            appendParamsToQuery: false,
+            destination: rule.destination,
+            params,
+            query: {},
+          }).newUrl;
+        }
+      }
+
+      return path;
+    };
+    expect(rewrite("/triggered-actions")).toBe("/triggered_actions");
+    expect(rewrite("/triggered-actions/logs")).toBe("/triggered_actions/logs");
+    expect(rewrite("/triggered-actions/logs/abc/resend")).toBe(
+      "/triggered_actions/logs/abc/resend",
+    );
+    expect(rewrite("/webhooks")).toBe("/webhooks");
+
+    const source = await makeSource({}, { kind: "triggered_action" });
+    await enqueue(source.id, receiver.url("/alias"));
+    const viewer = await makeToken("viewer");
+    const listed = await call(logs, {
+      path: `${rewrite("/triggered-actions/logs")}?isWebhook=false`,
+      token: viewer.token,
+    });
+    expect(listed.status).toBe(200);
+    expect(listed.body.result).toMatchObject([{ sourceId: source.id, isWebhook: false }]);
   });
 
   it("resends a delivery now and does not reschedule a failed resend", async () => {

@@ -127,6 +127,7 @@ describe("request bodies", () => {
       json: { ...json, email: "DUP@example.com" },
     });
     expect(again.status).toBe(409);
+    expect(again.body.errorType).toBe("field_error");
     expect(again.body.errors).toEqual([{ path: "email", message: "already in use" }]);
   });
 });

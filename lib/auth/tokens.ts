@@ -96,8 +96,7 @@ export async function revokeTokenByPrefix(prefix: string): Promise<TTokenView> {
   const [match, ...others] = matches;
   if (!match) throw ApiError.notFound(`active token with prefix '${prefix}'`);
   if (others.length > 0) {
-    throw new ApiError(
-      "conflict",
+    throw ApiError.conflict(
       `${matches.length} active tokens start with '${prefix}'; give more characters`,
     );
   }

@@ -51,7 +51,7 @@ export async function createUser(input: TCreateUser): Promise<TUserView> {
     return toUserView(user);
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new ApiError("conflict", "a user with this email already exists", [
+      throw ApiError.conflict("a user with this email already exists", [
         { path: "email", message: "already in use" },
       ]);
     }
@@ -108,10 +108,7 @@ export async function setUserRole(userId: string, role: TRole): Promise<TUserVie
     );
   } catch (error) {
     if (isSerializationFailure(error)) {
-      throw new ApiError(
-        "conflict",
-        "another change to users happened at the same time; try again",
-      );
+      throw ApiError.conflict("another change to users happened at the same time; try again");
     }
     throw error;
   }

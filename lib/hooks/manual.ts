@@ -20,7 +20,7 @@ async function requireWebhook(id: string) {
 }
 
 function fromDelivery(error: unknown): unknown {
-  return error instanceof DeliveryError ? new ApiError(error.kind, error.message) : error;
+  return error instanceof DeliveryError ? ApiError.of(error.kind, error.message) : error;
 }
 
 /**

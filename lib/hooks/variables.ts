@@ -70,7 +70,7 @@ export async function deleteVariable(name: string): Promise<void> {
     if (users.length) {
       const names = users.map((hook) => `'${hook.name}'`).join(", ");
       const noun = users.length === 1 ? "webhook" : "webhooks";
-      throw new ApiError("conflict", `{{ ${name} }} is used by ${noun} ${names}; edit them first`);
+      throw ApiError.conflict(`{{ ${name} }} is used by ${noun} ${names}; edit them first`);
     }
     const { count } = await tx.configVariable.deleteMany({ where: { name } });
     if (!count) throw ApiError.notFound(`variable ${name}`);

@@ -80,7 +80,7 @@ describe("/api/config-variables", () => {
 
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({
-      errorType: "conflict",
+      errorType: "bad_request",
       message: "{{ API_KEY }} is used by webhooks 'Audit', 'Nightly export'; edit them first",
     });
     expect(await listedNames()).toEqual(["API_KEY"]);

@@ -19,7 +19,7 @@ function sameSecret(given: string, expected: string): boolean {
 export const POST = publicRoute(async ({ request, log }) => {
   const { worker } = getConfig();
   if (!worker.secret) {
-    throw new ApiError("service_unavailable", "set TRIPLINE_WORKER_SECRET to enable this endpoint");
+    throw ApiError.unavailable("set TRIPLINE_WORKER_SECRET to enable this endpoint");
   }
   const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!given || !sameSecret(given, worker.secret)) {

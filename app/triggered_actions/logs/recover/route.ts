@@ -17,7 +17,7 @@ export const POST = route("admin", async ({ body, log }) => {
 
     return ok({ count });
   } catch (error) {
-    if (error instanceof DeliveryError) throw new ApiError(error.kind, error.message);
+    if (error instanceof DeliveryError) throw ApiError.of(error.kind, error.message);
     throw error;
   }
 });

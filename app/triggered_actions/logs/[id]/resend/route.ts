@@ -10,7 +10,7 @@ export const POST = route("admin", async ({ params, log }) => {
 
     return ok(attempt);
   } catch (error) {
-    if (error instanceof DeliveryError) throw new ApiError(error.kind, error.message);
+    if (error instanceof DeliveryError) throw ApiError.of(error.kind, error.message);
     throw error;
   }
 });

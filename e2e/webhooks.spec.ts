@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { z } from "zod";
 
 import { Receiver } from "../tests/delivery/receiver";
-import { ADMIN, signIn } from "./support";
+import { ADMIN, PASSWORD, signIn, uniqueEmail } from "./support";
 
 // Needs the server started with TRIPLINE_ALLOWED_TARGETS=127.0.0.0/8,::1/128 and
 // TRIPLINE_ALLOW_HTTP=true, and the hooks loop running inside `npm start`.
@@ -32,6 +32,15 @@ test("[WEBHOOKS][FIRE]: a webhook made in the console delivers a job change and 
       await expect(page).toHaveURL(/\/hooks\/webhooks\/[0-9a-f-]{36}$/);
     });
     const hookUrl = page.url();
+
+    await test.step("the list shows the webhook with the object its query listens to", async () => {
+      await page.goto("/hooks/webhooks");
+      const table = page.getByRole("table", { name: "Webhooks" });
+      await expect(table.getByRole("columnheader", { name: "Object" })).toBeVisible();
+      const row = table.getByRole("row").filter({ hasText: name });
+      await expect(row.getByRole("cell", { name: "Jobs", exact: true })).toBeVisible();
+      await expect(row.getByRole("cell", { name: "graphql", exact: true })).toBeVisible();
+    });
 
     const jobId = await test.step("make a region and a job to edit", async () => {
       const origin = new URL(hookUrl).origin;
@@ -77,5 +86,152 @@ test("[WEBHOOKS][FIRE]: a webhook made in the console delivers a job change and 
     });
   } finally {
     await receiver.stop();
+  }
+});
+
+test("[WEBHOOKS][FORM]: the server's field errors show next to their fields, and focus moves to the first", async ({
+  page,
+}) => {
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/hooks/webhooks/new");
+  await page.getByLabel("Name").fill(`Refused ${Date.now().toString(36)}`);
+  await page.getByLabel("URL").fill("http://127.0.0.1:9/hook");
+  await page.getByLabel("Headers (JSON)").fill('{"Connection": "close"}');
+  await page.getByLabel("Query").fill("subscription { schemaNoSuchObject { operation } }");
+  await page.getByRole("button", { name: "Create webhook" }).click();
+
+  const headers = page.getByLabel("Headers (JSON)");
+  await expect(headers).toHaveAttribute("aria-invalid", "true");
+  await expect(headers).toHaveAccessibleDescription(/Connection: .*hop-by-hop/);
+  await expect(headers).toBeFocused();
+  const query = page.getByLabel("Query");
+  await expect(query).toHaveAttribute("aria-invalid", "true");
+  await expect(query).toHaveAccessibleDescription(/line 1, column \d+/i);
+  await expect(page.getByLabel("Name")).not.toHaveAttribute("aria-invalid", "true");
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The webhook was not saved" }),
+  ).toContainText("Fix the fields marked below.");
+  await expect(page).toHaveURL(/\/hooks\/webhooks\/new$/);
+});
+
+test("[WEBHOOKS][FORM]: a webhook form can be filled and saved with the keyboard alone", async ({
+  page,
+}) => {
+  const receiver = await new Receiver().start();
+  try {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto("/hooks/webhooks/new");
+    const type = page.getByLabel("Type");
+    await type.focus();
+    await expect(type).toHaveCSS("outline-style", "solid");
+    await type.selectOption("scheduled");
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Name")).toBeFocused();
+    await page.keyboard.type(`Hourly ${Date.now().toString(36)}`);
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("URL")).toBeFocused();
+    await page.keyboard.type(receiver.url("/tick"));
+    await page.keyboard.press("Tab");
+    await expect(page.getByLabel("Headers (JSON)")).toBeFocused();
+    await page.keyboard.press("Tab");
+    const cron = page.getByLabel("Cron (UTC)");
+    await expect(cron).toBeFocused();
+    await expect(cron).toHaveCSS("outline-style", "solid");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/hooks\/webhooks\/[0-9a-f-]{36}$/);
+    await expect(
+      page
+        .getByRole("table", { name: "Recent deliveries" })
+        .or(page.getByText(/No deliveries yet\./)),
+    ).toBeVisible();
+  } finally {
+    await receiver.stop();
+  }
+});
+
+test("[WEBHOOKS][GONE]: a 410 from the endpoint disables the webhook, the pages say why, and an admin turns it back on", async ({
+  page,
+}) => {
+  const receiver = await new Receiver().start();
+  receiver.on("/gone", (_, response) => {
+    response.statusCode = 410;
+    response.end("gone for good");
+  });
+  const name = `Gone ${Date.now().toString(36)}`;
+  try {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto("/hooks/webhooks/new");
+    await page.getByLabel("Type").selectOption("scheduled");
+    await page.getByLabel("Name").fill(name);
+    await page.getByLabel("URL").fill(receiver.url("/gone"));
+    await page.getByRole("button", { name: "Create webhook" }).click();
+    await expect(page).toHaveURL(/\/hooks\/webhooks\/[0-9a-f-]{36}$/);
+
+    await page.getByRole("button", { name: "Send test" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Test error" })).toContainText(
+      /status 410 in \d+ ms/,
+    );
+    const banner = page.getByRole("status").filter({ hasText: "No deliveries are sent" });
+    await expect(banner).toContainText("endpoint answered 410 Gone");
+
+    await page.goto("/hooks/webhooks");
+    const row = page.getByRole("table", { name: "Webhooks" }).getByRole("row").filter({
+      hasText: name,
+    });
+    await expect(row).toContainText("disabled");
+    await expect(row).toContainText("endpoint answered 410 Gone");
+
+    await row.getByRole("link", { name }).click();
+    await banner.getByRole("button", { name: "Enable again" }).click();
+    await expect(banner).toBeHidden();
+    await expect(page.getByRole("definition").filter({ hasText: /^on$/ })).toBeVisible();
+  } finally {
+    await receiver.stop();
+  }
+});
+
+test("[WEBHOOKS][VIEWER]: a viewer sees webhooks but no control that changes them or variables", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const viewer = { email: uniqueEmail("wendy"), password: PASSWORD };
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const origin = new URL(page.url()).origin;
+  const made = await page.request.post("/api/users", {
+    data: { name: "Wendy Viewer", role: "viewer", ...viewer },
+    headers: { origin },
+  });
+  expect(made.status()).toBe(201);
+  const hookName = `Seen by viewer ${Date.now().toString(36)}`;
+  const hook = await page.request.post("/webhooks", {
+    data: { name: hookName, type: "scheduled", url: "http://127.0.0.1:9/tick", cron: "0 0 * * *" },
+    headers: { origin },
+  });
+  expect(hook.status()).toBeLessThan(300);
+
+  const context = await browser.newContext({ baseURL });
+  try {
+    const viewerPage = await context.newPage();
+    await signIn(viewerPage, viewer.email, viewer.password);
+    await viewerPage.goto("/hooks/webhooks");
+    const table = viewerPage.getByRole("table", { name: "Webhooks" });
+    await expect(table).toBeVisible();
+    await expect(viewerPage.getByRole("link", { name: "New webhook" })).toHaveCount(0);
+
+    await table.getByRole("link", { name: hookName }).click();
+    await expect(viewerPage.getByRole("region", { name: "Recent deliveries" })).toBeVisible();
+    await expect(viewerPage.getByRole("link", { name: "Edit" })).toHaveCount(0);
+    await expect(viewerPage.getByRole("button", { name: "Send test" })).toHaveCount(0);
+
+    await viewerPage.goto("/hooks/webhooks/new");
+    await expect(viewerPage.getByText("Admins only")).toBeVisible();
+    await expect(viewerPage.getByRole("button", { name: "Create webhook" })).toHaveCount(0);
+
+    await viewerPage.goto("/variables");
+    await expect(viewerPage.getByText("Admins only")).toBeVisible();
+    await expect(viewerPage.getByRole("button", { name: "Save variable" })).toHaveCount(0);
+  } finally {
+    await context.close();
   }
 });

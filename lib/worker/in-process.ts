@@ -1,7 +1,7 @@
-import { getConfig } from "@/lib/config";
+import { getConfig, type Config } from "@/lib/config";
 import { startHooksLoop, type HooksLoop } from "@/lib/hooks";
 
-import { DeliveryWorker } from "./runner";
+import { DeliveryWorker, workerOptionsFromConfig } from "./runner";
 
 interface InProcess {
   worker: DeliveryWorker;
@@ -14,12 +14,13 @@ const globalForWorker = globalThis as { triplineWorker?: InProcess };
  * Starts the worker inside the server process (the default for `npm start`)
  * unless TRIPLINE_WORKER=off: the hooks loop that turns change events,
  * deferred times and cron ticks into deliveries, and the delivery worker
- * that sends them. Once per process, dev reloads included.
+ * that sends them. Once per process, dev reloads included. The config is a
+ * parameter so tests can start it as either setting would.
  */
-export function startInProcessWorker(): DeliveryWorker | null {
-  if (!getConfig().worker.inProcess) return null;
+export function startInProcessWorker(config: Config = getConfig()): DeliveryWorker | null {
+  if (!config.worker.inProcess) return null;
   if (globalForWorker.triplineWorker) return globalForWorker.triplineWorker.worker;
-  const worker = new DeliveryWorker();
+  const worker = new DeliveryWorker(workerOptionsFromConfig(config));
   // No signal handlers here: Next.js owns the server's shutdown. Attempts cut
   // short by it are taken over by the next worker when their leases expire,
   // and the hooks loop resumes from its stored cursor.
@@ -28,4 +29,13 @@ export function startInProcessWorker(): DeliveryWorker | null {
   globalForWorker.triplineWorker = { worker, hooks };
 
   return worker;
+}
+
+/** Stops what `startInProcessWorker` started, if anything; a later start begins afresh. */
+export async function stopInProcessWorker(): Promise<void> {
+  const running = globalForWorker.triplineWorker;
+  if (!running) return;
+  globalForWorker.triplineWorker = undefined;
+  await running.hooks.stop();
+  await running.worker.stop();
 }

@@ -1,4 +1,4 @@
-export { startInProcessWorker } from "./in-process";
+export { startInProcessWorker, stopInProcessWorker } from "./in-process";
 export { DeliveryWorker, workerOptionsFromConfig, type WorkerOptions } from "./runner";
 export { runStandaloneWorker } from "./standalone";
 export { tick, type TickResult } from "./tick";

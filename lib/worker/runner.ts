@@ -6,7 +6,7 @@ import {
   type AttemptReport,
   type Subscription,
 } from "@/lib/delivery";
-import { getConfig, type WorkerConfig } from "@/lib/config";
+import { getConfig, type Config, type WorkerConfig } from "@/lib/config";
 import { logger, type Logger } from "@/lib/log";
 
 export interface WorkerOptions extends Pick<WorkerConfig, "concurrency" | "batchSize" | "pollMs"> {
@@ -15,8 +15,8 @@ export interface WorkerOptions extends Pick<WorkerConfig, "concurrency" | "batch
   retentionEveryMs?: number;
 }
 
-export function workerOptionsFromConfig(): WorkerOptions {
-  const { worker, delivery } = getConfig();
+export function workerOptionsFromConfig(config: Config = getConfig()): WorkerOptions {
+  const { worker, delivery } = config;
 
   return { ...worker, retentionMs: delivery.retentionMs };
 }

@@ -33,6 +33,21 @@ describe("request bodies", () => {
     expect(await tokenCount()).toBe(before);
   });
 
+  it("a +json media type answers 415; application/json with charset=utf-8 is accepted", async () => {
+    const before = await tokenCount();
+    const send = (type: string) =>
+      call(createTokenRoute, {
+        token,
+        headers: { "content-type": type },
+        body: JSON.stringify({ name: "typed" }),
+      });
+
+    expect((await send("application/vnd.api+json")).status).toBe(415);
+    expect(await tokenCount()).toBe(before);
+    expect((await send("application/json; charset=utf-8")).status).toBe(201);
+    expect(await tokenCount()).toBe(before + 1);
+  });
+
   it("malformed JSON answers 400 bad_request", async () => {
     const response = await call(createTokenRoute, {
       token,

@@ -2,12 +2,20 @@ import { ApiError } from "./errors";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-function isJsonContentType(header: string | null): boolean {
+/**
+ * lens-api.md §1 asks for `application/json` exactly: no `+json` relatives.
+ * A charset parameter is allowed when it says UTF-8, the only encoding JSON
+ * has (RFC 8259) and the one the body is read in.
+ */
+export function isJsonContentType(header: string | null): boolean {
   if (header === null) return false;
-  const mediaType = header.split(";")[0]?.trim().toLowerCase();
+  const [mediaType, ...parameters] = header.split(";").map((part) => part.trim().toLowerCase());
+  if (mediaType !== "application/json") return false;
 
-  return mediaType === "application/json" || (mediaType?.endsWith("+json") ?? false);
+  return parameters.every((parameter) => parameter === "" || UTF8_CHARSET.test(parameter));
 }
+
+const UTF8_CHARSET = /^charset\s*=\s*"?utf-8"?$/;
 
 /**
  * Reads a JSON body, refusing other media types (415) and bodies larger than
@@ -15,7 +23,10 @@ function isJsonContentType(header: string | null): boolean {
  */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   if (!isJsonContentType(request.headers.get("content-type"))) {
-    throw new ApiError("unsupported_media_type", "Content-Type must be application/json");
+    throw new ApiError(
+      "unsupported_media_type",
+      "Content-Type must be application/json (optionally with charset=utf-8)",
+    );
   }
 
   const declared = Number(request.headers.get("content-length") ?? "0");

@@ -18,9 +18,11 @@ import { sqlitePath } from "@/lib/db/sqlite-path";
 /** Every SQL statement the database was sent, in order, transaction control aside. */
 export class StatementLog {
   readonly statements: string[] = [];
+  /** Runs before a statement inside a transaction is sent, so a test can act in between. */
+  beforeInTransaction?: (sql: string) => Promise<void>;
 
   record(sql: string): void {
-    if (!/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(sql)) this.statements.push(sql);
+    if (!/^\s*(BEGIN|COMMIT|ROLLBACK|SET TRANSACTION)\b/i.test(sql)) this.statements.push(sql);
   }
 
   clear(): void {
@@ -43,13 +45,15 @@ class CountingTransaction implements Transaction {
   get options() {
     return this.inner.options;
   }
-  queryRaw(query: SqlQuery): Promise<SqlResultSet> {
+  async queryRaw(query: SqlQuery): Promise<SqlResultSet> {
     this.log.record(query.sql);
+    await this.log.beforeInTransaction?.(query.sql);
 
     return this.inner.queryRaw(query);
   }
-  executeRaw(query: SqlQuery): Promise<number> {
+  async executeRaw(query: SqlQuery): Promise<number> {
     this.log.record(query.sql);
+    await this.log.beforeInTransaction?.(query.sql);
 
     return this.inner.executeRaw(query);
   }

@@ -8,6 +8,7 @@ import {
 } from "graphql";
 
 import type { Principal } from "@/lib/auth/principal";
+import { getConfig } from "@/lib/config";
 import { getDb, type Db } from "@/lib/db";
 import { logger, type Logger } from "@/lib/log";
 
@@ -15,6 +16,7 @@ import { actorFromPrincipal } from "../actor";
 import { LensError } from "../errors";
 import { RecordLoaders } from "../read/loaders";
 import { RecordWriter } from "../records/record-writer";
+import type { Tx } from "../records/sql";
 import { withWriteTransaction } from "../records/write-transaction";
 import type { LensContext } from "./context";
 import { MutationRun } from "./mutation-run";
@@ -43,9 +45,8 @@ const READ_LIMITS = { maxWait: 10_000, timeout: 15_000 };
 const documents = new DocumentCache(lensSchema);
 
 /**
- * Runs one GraphQL request. A query runs in a read transaction, so all its
- * parts see one state (and, on SQLite, none of another request's unfinished
- * writes). A mutation runs in one write transaction: if any operation fails,
+ * Runs one GraphQL request. A query runs in a read-only snapshot (see
+ * `readTransaction`), so all its parts see one state. A mutation runs in one write transaction: if any operation fails,
  * everything rolls back, `data` is null, and the errors say why.
  * Viewers may query; a mutation from one throws a FORBIDDEN LensError.
  */
@@ -81,9 +82,8 @@ export async function executeGraphql(
     }
     result = await runMutation(db, document, request, principal, now);
   } else {
-    result = await db.$transaction(
-      (tx) => run(document, request, { tx, loaders: new RecordLoaders(tx), now }),
-      READ_LIMITS,
+    result = await readTransaction(db, (tx) =>
+      run(document, request, { tx, loaders: new RecordLoaders(tx), now }),
     );
   }
   log.debug(
@@ -94,6 +94,28 @@ export async function executeGraphql(
   return result.errors
     ? { errors: presentErrors(result.errors, log), data: result.data ?? null }
     : { data: result.data ?? null };
+}
+
+/**
+ * A transaction whose statements all read one snapshot, so a page, its
+ * totalCount and its related records agree with each other. SQLite gives
+ * that to every transaction (and, inside one, none of another request's
+ * unfinished writes on the shared connection). PostgreSQL's default READ
+ * COMMITTED gives each statement its own snapshot, so there the transaction
+ * asks for REPEATABLE READ; READ ONLY lets it take no write locks and can
+ * never make it fail with a serialisation error. It is one more statement,
+ * a fraction of a millisecond beside the page query.
+ */
+async function readTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const snapshotNeeded = getConfig().database.kind === "postgresql";
+
+  return db.$transaction(async (tx) => {
+    if (snapshotNeeded) {
+      await tx.$executeRaw`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`;
+    }
+
+    return work(tx);
+  }, READ_LIMITS);
 }
 
 class RolledBack extends Error {

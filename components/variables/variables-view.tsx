@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 
-import { errorMessage, fieldIssue } from "@/components/api-client";
+import { errorMessage } from "@/components/api-client";
+import { fieldText, placeIssues } from "@/components/forms/server-issues";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -29,15 +30,13 @@ function SetVariableForm() {
       },
     );
   };
-  const nameError = fieldIssue(save.error, "name");
-  const valueError = fieldIssue(save.error, "value");
+  const issues = placeIssues(save.error, ["name", "value"]);
+  const formLevel = [...(issues.general ? [issues.general] : []), ...issues.unplaced];
 
   return (
     <Card title="Set a variable" description="Use it as {{ NAME }} in webhook URLs and headers.">
       <form onSubmit={submit} className="flex flex-col gap-3">
-        {save.isError && !nameError && !valueError && (
-          <Alert tone="error">{errorMessage(save.error)}</Alert>
-        )}
+        {formLevel.length > 0 && <Alert tone="error">{formLevel.join(" ")}</Alert>}
         {save.isSuccess && saved && (
           <Alert tone="success">Saved {saved}. Pending deliveries use the new value.</Alert>
         )}
@@ -46,7 +45,7 @@ function SetVariableForm() {
           value={name}
           hint="Letters, digits and _; saving an existing name replaces its value."
           onChange={(e) => setName(e.target.value)}
-          error={nameError}
+          error={fieldText(issues, "name")}
         />
         <TextField
           label="Value"
@@ -54,7 +53,7 @@ function SetVariableForm() {
           autoComplete="off"
           value={value}
           onChange={(e) => setValue(e.target.value)}
-          error={valueError}
+          error={fieldText(issues, "value")}
         />
         <div>
           <Button type="submit" pending={save.isPending}>

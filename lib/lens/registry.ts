@@ -31,6 +31,8 @@ export interface FieldDef {
   /** Value used on insert when none is given. */
   default?: string | number | boolean;
   maxLength?: number;
+  /** The smallest value an integer field accepts. */
+  min?: number;
 }
 
 export interface LookupDef {
@@ -175,7 +177,8 @@ export const OBJECTS: Readonly<Record<ObjectName, ObjectDef>> = {
       { name: "Urgency", type: "picklist", values: URGENCIES, default: "Normal" },
       { name: "Start", type: "datetime" },
       { name: "End", type: "datetime" },
-      { name: "Duration", type: "integer", required: true },
+      // Minutes; a job of no length, or of negative length, cannot be scheduled.
+      { name: "Duration", type: "integer", required: true, min: 1 },
       text("Timezone", { maxLength: 64 }),
       text("Address", { maxLength: 1000 }),
       { name: "Tags", type: "multipicklist", maxLength: 4000 },

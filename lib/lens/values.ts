@@ -33,6 +33,9 @@ export function coerceInput(field: FieldDef, value: unknown): LensValue {
       if (typeof value !== "number" || !Number.isInteger(value) || Math.abs(value) > INT32_MAX) {
         throw mismatch(field, value, "a whole number");
       }
+      if (field.min !== undefined && value < field.min) {
+        throw LensError.field(field.name, `must be at least ${field.min}; got ${value}`);
+      }
 
       return value;
     case "decimal":

@@ -92,6 +92,24 @@ describe("input errors name the field and the operation's path", () => {
     );
   });
 
+  it("a Duration of zero or fewer minutes, on insert and on update", async () => {
+    for (const duration of [0, -30]) {
+      const error = await oneError(
+        insertJob(`RegionId: "${basics.regionId}", Duration: ${duration}`),
+      );
+      expect(error.path).toEqual(["schema", "j"]);
+      expect(error.message).toBe(`Duration: must be at least 1; got ${duration}`);
+      expect(error.extensions).toEqual({ code: "FIELD_ERROR", field: "Duration" });
+    }
+    const [uid] = await makeJobs(1, () => ({ RegionId: basics.regionId, Duration: 1 }));
+    const update = await oneError(
+      `mutation { schema { updateJobs(input: { UID: "${uid}", Duration: 0 }) } }`,
+    );
+    expect(update.message).toBe("Duration: must be at least 1; got 0");
+    const stored = await getDb().job.findMany({ select: { Duration: true } });
+    expect(stored).toEqual([{ Duration: 1 }]);
+  });
+
   it("null for a field that must have a value", async () => {
     const [uid] = await makeJobs(1, () => ({ RegionId: basics.regionId }));
     const error = await oneError(

@@ -52,6 +52,7 @@ export function describeField(field: FieldDef, forUpdate = false): string | unde
   if (field.readOnly) notes.push("Set by Tripline.");
   if (field.required && !forUpdate) notes.push("Required on insert.");
   if (field.values) notes.push(`One of: ${field.values.join(", ")}.`);
+  if (field.min !== undefined) notes.push(`At least ${field.min}.`);
   if (field.type === "multipicklist") notes.push("Values separated by ';'.");
   if (field.default !== undefined && !forUpdate) notes.push(`Default: ${String(field.default)}.`);
 

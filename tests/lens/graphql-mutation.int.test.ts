@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db";
 
-import { makeToken, resetDatabase } from "../helpers";
+import { BASE, makeToken, makeUser, resetDatabase, sessionCookie } from "../helpers";
 import { allEvents, at, gql, makeBasics, makeJobs, resetLens, type Basics } from "./lens-helpers";
 
 let admin: string;
@@ -153,5 +153,24 @@ describe("viewers", () => {
     expect(result.status).toBe(403);
     expect(result.body.errorType).toBe("forbidden");
     expect(await getDb().region.count()).toBe(2);
+  });
+
+  it("a viewer's console session is refused a mutation too; an admin's is not", async () => {
+    const mutation = `mutation { schema { insertRegions(input: { Name: "X", Timezone: "UTC" }) } }`;
+    const events = (await allEvents()).length;
+    // From the console's own origin, so only the role can be the reason.
+    const asViewer = { cookie: await sessionCookie((await makeUser("viewer")).id), origin: BASE };
+    const refused = await gql({ headers: asViewer }, mutation);
+
+    expect(refused.status).toBe(403);
+    expect(refused.body.errorType).toBe("forbidden");
+    expect(refused.body.message).toBe("mutations need the admin role; viewers may only query");
+    expect(await getDb().region.count()).toBe(2);
+    expect(await allEvents()).toHaveLength(events);
+
+    const asAdmin = { cookie: await sessionCookie((await makeUser("admin")).id), origin: BASE };
+    const accepted = await gql({ headers: asAdmin }, mutation);
+    expect(accepted.errors).toEqual([]);
+    expect(await getDb().region.count()).toBe(3);
   });
 });

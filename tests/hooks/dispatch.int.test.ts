@@ -9,6 +9,7 @@ import {
   setVariable,
   startHooksLoop,
 } from "@/lib/hooks";
+import { CHANGE_CURSOR } from "@/lib/hooks/dispatcher";
 import type { DeliveryWorker } from "@/lib/worker";
 
 import { Receiver } from "../delivery/receiver";
@@ -40,8 +41,18 @@ afterAll(async () => {
   configureDelivery({});
 });
 
+/**
+ * Earlier files' changes are history: the dispatcher starts after them, as
+ * a live one would, so a test's own changes are in its first batch.
+ */
+async function startAtLatestEvent(): Promise<void> {
+  const last = await getDb().changeEvent.aggregate({ _max: { seq: true } });
+  await getDb().hookCursor.create({ data: { name: CHANGE_CURSOR, seq: last._max.seq ?? 0 } });
+}
+
 beforeEach(async () => {
   await cleanHooks();
+  await startAtLatestEvent();
   receiver.received.length = 0;
 });
 

@@ -11,6 +11,7 @@ import {
   type WebhookView,
 } from "@/lib/hooks";
 import { rebuildDeferredFires } from "@/lib/hooks/deferred-fires";
+import { CHANGE_CURSOR } from "@/lib/hooks/dispatcher";
 import { writeRecords } from "@/lib/lens";
 import type { DeliveryWorker } from "@/lib/worker";
 
@@ -47,6 +48,9 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await cleanHooks();
+  // Earlier files' changes are history: the dispatcher starts after them.
+  const last = await getDb().changeEvent.aggregate({ _max: { seq: true } });
+  await getDb().hookCursor.create({ data: { name: CHANGE_CURSOR, seq: last._max.seq ?? 0 } });
   receiver.received.length = 0;
 });
 

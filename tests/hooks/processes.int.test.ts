@@ -120,10 +120,16 @@ describe("a dispatcher process killed mid-batch", () => {
       data: { name: CHANGE_CURSOR, seq: before._max.seq ?? 0 },
     });
     const jobs = 600;
-    await writeRecords({ type: "system", id: "tests" }, async (writer) => {
-      for (let n = 0; n < jobs; n += 1)
-        await writer.insert("Jobs", { RegionId: region, Duration: 60 });
-    });
+    await writeRecords(
+      { type: "system", id: "tests" },
+      async (writer) => {
+        for (let n = 0; n < jobs; n += 1) {
+          await writer.insert("Jobs", { RegionId: region, Duration: 60 });
+        }
+      },
+      // 600 inserts in one transaction: a loaded machine needs more than the usual 15 s.
+      { limits: { timeout: 120_000 } },
+    );
     const events = await getDb().changeEvent.findMany({
       where: { seq: { gt: before._max.seq ?? 0 } },
       select: { seq: true },

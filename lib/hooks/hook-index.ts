@@ -151,6 +151,7 @@ export async function hookIndex(db: Db): Promise<HookIndex> {
   const cached = globalForIndex.triplineHookIndex;
   if (cached?.stamp === stamp) {
     cached.seq = seq;
+
     return cached.index;
   }
 

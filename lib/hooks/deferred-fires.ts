@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/delivery";
 import type { ChangeEvent } from "@/lib/lens";
 import { findRecords } from "@/lib/lens/read/delegates";
 import { CHANGE_EVENT_COUNTER } from "@/lib/lens/records/write-transaction";
-import { getObject, isObjectName } from "@/lib/lens/registry";
+import { findField, getObject, isNullable, isObjectName } from "@/lib/lens/registry";
 
 import type { CompiledHook } from "./hook-index";
 import type { WebhookRow } from "./webhook-row";
@@ -42,7 +42,10 @@ export async function seedDeferredFires(tx: Tx, row: WebhookRow): Promise<void> 
   const now = Date.now();
   // LIMITATION: reads every record with the field set in one query; a table of
   // millions of rows would want paging here.
-  const records = await findRecords(tx, object, { where: { [row.field]: { not: null } } });
+  // Prisma refuses `not: null` on a column that is never null (CreatedDate).
+  const field = findField(object, row.field);
+  const where = field && isNullable(field) ? { [row.field]: { not: null } } : {};
+  const records = await findRecords(tx, object, { where });
   const data = records.flatMap((record) => {
     const at = fireTime(record[row.field ?? ""], offsetMs);
     const uid = record.UID;

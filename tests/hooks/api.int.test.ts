@@ -196,6 +196,12 @@ describe("/webhooks", () => {
     const ok = await call(create, { token: admin, json: deferred });
     expect(ok.status).toBe(201);
     expect(ok.body.result).toMatchObject({ field: "Start", offset: -3_600_000 });
+    // A field that is never null (CreatedDate) is a fire time too.
+    const onCreated = await call(create, {
+      token: admin,
+      json: { ...deferred, field: "CreatedDate", offset: 86_400_000 },
+    });
+    expect(onCreated.status).toBe(201);
 
     expect(await fieldErrors({ ...deferred, field: "Name" })).toMatchObject([{ path: "field" }]);
     expect(await fieldErrors({ ...deferred, offset: 1.5 })).toMatchObject([{ path: "offset" }]);

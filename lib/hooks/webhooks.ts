@@ -215,6 +215,11 @@ export async function updateWebhook(id: string, input: unknown): Promise<Webhook
       draft.field !== before.field ||
       draft.offset !== before.offset ||
       (patch.enabled === true && !(await isOn(row))));
+  // A scheduled hook turned back on resumes its schedule from now: ticks
+  // that fell due while it was off are not sent late.
+  const restartSchedule =
+    draft.cron !== before.cron ||
+    (draft.type === "scheduled" && patch.enabled === true && !(await isOn(row)));
   const undoSource = await updateSource(id, patch);
   const updated = await undoOnFailure(
     () =>
@@ -226,7 +231,7 @@ export async function updateWebhook(id: string, input: unknown): Promise<Webhook
             ...(patch.retryPolicy === undefined
               ? {}
               : { retryPolicy: patch.retryPolicy ? JSON.stringify(patch.retryPolicy) : null }),
-            ...(draft.cron !== before.cron ? { lastTickAt: new Date() } : {}),
+            ...(restartSchedule ? { lastTickAt: new Date() } : {}),
             ...columns(draft, subscription?.object ?? row.object),
           },
         });

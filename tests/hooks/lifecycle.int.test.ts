@@ -192,6 +192,29 @@ describe("scheduled webhooks being edited", () => {
   });
 });
 
+describe("scheduled webhooks turned off and on", () => {
+  it("resume from the moment they are back on, without sending the ticks missed while off", async () => {
+    const hook = await makeWebhook({
+      name: "Every minute",
+      url: receiver.url("/minutely"),
+      type: "scheduled",
+      cron: "* * * * *",
+    });
+    await updateWebhook(hook.id, { enabled: false });
+    // Off for an hour: sixty ticks came and went.
+    await getDb().webhook.update({
+      where: { id: hook.id },
+      data: { lastTickAt: new Date(Date.now() - 3_600_000) },
+    });
+
+    await updateWebhook(hook.id, { enabled: true });
+    const scheduler = new CronScheduler();
+    expect(await scheduler.runOnce()).toBe(0);
+    expect(await scheduler.runOnce(new Date(Date.now() + 61_000))).toBe(1);
+    expect(await deliveriesOf(hook.id)).toHaveLength(1);
+  });
+});
+
 describe("graphql_deferred webhooks turned off and on", () => {
   const start = new Date(Date.now() + 3 * 3_600_000);
   const HOUR = 3_600_000;

@@ -10,6 +10,22 @@ const noUpwardImports = {
   group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
   message: "lib/ never imports app/ or components/.",
 };
+const deliveryKnowsNoPayloads = {
+  group: [
+    "@/lib/hooks",
+    "@/lib/hooks/*",
+    "@/lib/lens",
+    "@/lib/lens/*",
+    "@/lib/worker",
+    "@/lib/worker/*",
+  ],
+  message: "lib/delivery sends what it is given: it never imports hooks, lens or worker.",
+};
+const eqlStandsAlone = {
+  group: ["@/lib/*", "@prisma/*", "next", "next/*"],
+  message:
+    "lib/eql takes its schema as data: it imports nothing of ours, no database, no framework.",
+};
 const noServerCodeInComponents = {
   regex: "^@/lib/(?!\\w[\\w-]*/schemas$|api/errors$)",
   message: "components/ are client code: talk to the API, import only lib/*/schemas.",
@@ -52,6 +68,20 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": ["error", { patterns: [noUpwardImports] }],
       "no-console": "error",
+    },
+  },
+  {
+    files: ["lib/delivery/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noUpwardImports, deliveryKnowsNoPayloads] }],
+    },
+  },
+  {
+    files: ["lib/eql/**"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [noUpwardImports, eqlStandsAlone] }],
     },
   },
   {

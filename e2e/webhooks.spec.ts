@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { z } from "zod";
 
 import { Receiver } from "../tests/delivery/receiver";
@@ -223,6 +223,7 @@ test("[WEBHOOKS][VIEWER]: a viewer sees webhooks but no control that changes the
     await expect(viewerPage.getByRole("region", { name: "Recent deliveries" })).toBeVisible();
     await expect(viewerPage.getByRole("link", { name: "Edit" })).toHaveCount(0);
     await expect(viewerPage.getByRole("button", { name: "Send test" })).toHaveCount(0);
+    await expect(viewerPage.getByRole("button", { name: "Delete" })).toHaveCount(0);
 
     await viewerPage.goto("/hooks/webhooks/new");
     await expect(viewerPage.getByText("Admins only")).toBeVisible();
@@ -234,4 +235,70 @@ test("[WEBHOOKS][VIEWER]: a viewer sees webhooks but no control that changes the
   } finally {
     await context.close();
   }
+});
+
+/** Makes a scheduled webhook through the API and returns its id. */
+async function makeScheduledHook(page: Page, name: string): Promise<string> {
+  const made = await page.request.post("/webhooks", {
+    data: { name, type: "scheduled", url: "http://127.0.0.1:9/tick", cron: "0 0 * * *" },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(made.status()).toBeLessThan(300);
+
+  return z.object({ result: z.object({ id: z.string() }) }).parse(await made.json()).result.id;
+}
+
+test("[WEBHOOKS][DELETE]: an admin deletes a webhook only after confirming, and it leaves the list", async ({
+  page,
+}) => {
+  const name = `Doomed ${Date.now().toString(36)}`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const id = await makeScheduledHook(page, name);
+  await page.goto(`/hooks/webhooks/${id}`);
+  const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
+
+  await test.step("cancelling the confirmation leaves the webhook", async () => {
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole("heading", { name })).toBeVisible();
+  });
+
+  await test.step("confirming deletes it and goes back to the list, which says so", async () => {
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    await dialog.getByRole("button", { name: "Delete webhook" }).click();
+    await expect(page).toHaveURL(/\/hooks\/webhooks\?deleted=/);
+    await expect(page.getByRole("status").filter({ hasText: "Deleted the webhook" })).toContainText(
+      name,
+    );
+    await expect(
+      page.getByRole("table", { name: "Webhooks" }).or(page.getByText("No webhooks yet")),
+    ).toBeVisible();
+    await expect(page.getByRole("link", { name })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole("link", { name })).toHaveCount(0);
+  });
+});
+
+test("[WEBHOOKS][DELETE]: a delete the server refuses shows its error and keeps the dialog open", async ({
+  page,
+}) => {
+  const name = `Deleted twice ${Date.now().toString(36)}`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  const id = await makeScheduledHook(page, name);
+  await page.goto(`/hooks/webhooks/${id}`);
+  await page.getByRole("button", { name: "Delete", exact: true }).click();
+  const dialog = page.getByRole("dialog", { name: `Delete “${name}”?` });
+
+  // Someone else deletes it first, so the console's delete answers 404.
+  const first = await page.request.delete(`/webhooks/${id}`, {
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(first.status()).toBe(200);
+  await dialog.getByRole("button", { name: "Delete webhook" }).click();
+
+  await expect(dialog.getByRole("alert")).toContainText("not found");
+  await expect(page).toHaveURL(new RegExp(`/hooks/webhooks/${id}$`));
 });

@@ -121,3 +121,19 @@ export function useSetEnabled(id: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: KEY }),
   });
 }
+
+/** Admins only. The hook's own queries would refetch into a 404, so they are dropped. */
+export function useDeleteWebhook(id: string) {
+  const client = useQueryClient();
+
+  return useMutation({
+    mutationFn: () =>
+      apiFetch(`/webhooks/${id}`, z.object({ id: z.string() }), { method: "DELETE" }),
+    onSuccess: () => {
+      client.removeQueries({ queryKey: [...KEY, id] });
+      client.setQueryData<TWebhook[]>(KEY, (hooks) => hooks?.filter((hook) => hook.id !== id));
+
+      return client.invalidateQueries({ queryKey: KEY });
+    },
+  });
+}

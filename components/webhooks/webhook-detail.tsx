@@ -1,6 +1,8 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 
 import { ApiRequestError, errorMessage } from "@/components/api-client";
 import { LinkButton } from "@/components/data/link-button";
@@ -9,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Spinner } from "@/components/ui/spinner";
 
+import { DeleteWebhookDialog } from "./delete-webhook-dialog";
 import { DeliveriesTable } from "./deliveries-table";
 import { disabledByEngine, EnabledBadge } from "./status-badges";
 import { TestFirePanel } from "./test-fire-panel";
@@ -82,6 +85,32 @@ function emptyHint(hook: TWebhook, isAdmin: boolean): string {
   return `${test} for a change to a record the query listens to.`;
 }
 
+/** Edit and Delete, for admins; a delete goes back to the list, which says it is done. */
+function AdminActions({ hook }: { hook: TWebhook }) {
+  const router = useRouter();
+  const [deleting, setDeleting] = useState(false);
+
+  return (
+    <div className="flex gap-3">
+      <LinkButton variant="secondary" href={`/hooks/webhooks/${hook.id}/edit`}>
+        Edit
+      </LinkButton>
+      <Button variant="secondary" onClick={() => setDeleting(true)}>
+        Delete
+      </Button>
+      <DeleteWebhookDialog
+        open={deleting}
+        hook={hook}
+        onClose={() => setDeleting(false)}
+        onDeleted={() => {
+          setDeleting(false);
+          router.push(`/hooks/webhooks?${new URLSearchParams({ deleted: hook.name }).toString()}`);
+        }}
+      />
+    </div>
+  );
+}
+
 export function WebhookDetail({ id, isAdmin }: { id: string; isAdmin: boolean }) {
   const hook = useWebhook(id);
 
@@ -99,13 +128,7 @@ export function WebhookDetail({ id, isAdmin }: { id: string; isAdmin: boolean })
       {disabledByEngine(hook.data) && <DisabledBanner hook={hook.data} isAdmin={isAdmin} />}
       <Card
         title={hook.data.name}
-        actions={
-          isAdmin ? (
-            <LinkButton variant="secondary" href={`/hooks/webhooks/${id}/edit`}>
-              Edit
-            </LinkButton>
-          ) : undefined
-        }
+        actions={isAdmin ? <AdminActions hook={hook.data} /> : undefined}
       >
         <div className="flex flex-col gap-4">
           <Facts hook={hook.data} />

@@ -40,8 +40,13 @@ test("[ROLES][VIEWER]: a viewer's token cannot add users until an admin promotes
     await form.getByLabel("Email").fill(viewer.email);
     await form.getByLabel("Password").fill(PASSWORD);
     await form.getByRole("button", { name: "Add user" }).click();
-    await expect(form.getByRole("alert")).toContainText("already exists");
-    await expect(form.getByText("Already in use")).toBeVisible();
+    const alert = form.getByRole("alert");
+    await expect(alert).toContainText("The user was not added");
+    await expect(alert).toContainText("A user with this email already exists.");
+    const email = form.getByLabel("Email");
+    await expect(email).toHaveAttribute("aria-invalid", "true");
+    await expect(email).toHaveAccessibleDescription("Already in use");
+    await expect(email).toBeFocused();
   });
 
   await test.step("the last admin cannot be demoted, and the console says why", async () => {

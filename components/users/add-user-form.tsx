@@ -1,15 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { ROLES, ZCreateUserSchema, type TUserView } from "@/lib/auth/schemas";
 
-import { errorMessage } from "@/components/api-client";
-import {
-  serverFieldErrors,
-  zodFieldErrors,
-  type FieldErrors,
-} from "@/components/forms/field-errors";
+import { ApiRequestError } from "@/components/api-client";
+import { zodFieldErrors, type FieldErrors } from "@/components/forms/field-errors";
+import { fieldText, placeIssues, type FormIssues } from "@/components/forms/server-issues";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/input";
@@ -19,19 +16,54 @@ import { useHydrated } from "@/components/use-hydrated";
 import { useCreateUser } from "./use-users";
 
 const EMPTY = { name: "", email: "", password: "", role: "viewer" };
+const FIELDS = Object.keys(EMPTY);
+
+/**
+ * The alert's words for a refused add. A 409 says what clashed ("a user with
+ * this email already exists"), so it is worth showing; a 400's message only
+ * sums up the messages already under the fields, so the alert points at them.
+ */
+function refusal(error: unknown, issues: FormIssues): string[] {
+  if (issues.general) return [sentence(issues.general)];
+  if (error instanceof ApiRequestError && error.status === 409) {
+    return [sentence(error.message), ...issues.unplaced];
+  }
+  const placed = Object.keys(issues.fields).length > 0;
+
+  return [...(placed ? ["Fix the fields marked below."] : []), ...issues.unplaced];
+}
+
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
 
 export function AddUserForm() {
   const hydrated = useHydrated();
   const create = useCreateUser();
   const [values, setValues] = useState(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [added, setAdded] = useState<TUserView | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const serverIssues = placeIssues(create.error, FIELDS);
+  const refused = create.isError ? refusal(create.error, serverIssues) : [];
+
+  // After a refused add, focus goes to the first field to fix, else to the alert.
+  useEffect(() => {
+    if (!create.error && Object.keys(localErrors).length === 0) return;
+    const form = formRef.current;
+    const target =
+      form?.querySelector<HTMLElement>("[aria-invalid='true']") ??
+      form?.querySelector<HTMLElement>("[data-form-alert]");
+    target?.focus();
+  }, [create.error, localErrors]);
 
   function field(key: keyof typeof EMPTY) {
     return {
       name: key,
       value: values[key],
-      error: fieldErrors[key],
+      error: localErrors[key] ?? fieldText(serverIssues, key),
       onChange: (event: { target: { value: string } }) =>
         setValues((current) => ({ ...current, [key]: event.target.value })),
     };
@@ -42,23 +74,31 @@ export function AddUserForm() {
     setAdded(null);
     const parsed = ZCreateUserSchema.safeParse(values);
     if (!parsed.success) {
-      setFieldErrors(zodFieldErrors(parsed.error));
+      create.reset();
+      setLocalErrors(zodFieldErrors(parsed.error));
 
       return;
     }
-    setFieldErrors({});
+    setLocalErrors({});
     create.mutate(parsed.data, {
       onSuccess: (user) => {
         setAdded(user);
         setValues(EMPTY);
       },
-      onError: (error) => setFieldErrors(serverFieldErrors(error)),
     });
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      {create.isError && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+    <form ref={formRef} onSubmit={submit} noValidate className="flex flex-col gap-4">
+      {refused.length > 0 && (
+        <div data-form-alert tabIndex={-1} className="outline-none">
+          <Alert tone="error" title="The user was not added">
+            {refused.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
+          </Alert>
+        </div>
+      )}
       {added && (
         <Alert tone="success">
           Added {added.name} ({added.email}) as {added.role}. Give them the password by a channel

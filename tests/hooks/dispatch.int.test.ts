@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db";
-import { configureDelivery } from "@/lib/delivery";
 import {
   CronScheduler,
   dispatchOnce,
@@ -10,9 +9,7 @@ import {
   startHooksLoop,
 } from "@/lib/hooks";
 import { CHANGE_CURSOR } from "@/lib/hooks/dispatcher";
-import type { DeliveryWorker } from "@/lib/worker";
 
-import { Receiver } from "../delivery/receiver";
 import {
   cleanHooks,
   deleteJob,
@@ -20,26 +17,11 @@ import {
   insertRegion,
   makeWebhook,
   matching,
-  openLoopback,
-  startWorker,
   updateJob,
+  receiverAndWorkerPerFile,
 } from "./support";
 
-let receiver: Receiver;
-let worker: DeliveryWorker;
-
-beforeAll(async () => {
-  openLoopback();
-  receiver = await new Receiver().start();
-  worker = startWorker();
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await receiver.stop();
-  await cleanHooks();
-  configureDelivery({});
-});
+const hooks = receiverAndWorkerPerFile();
 
 /**
  * Earlier files' changes are history: the dispatcher starts after them, as
@@ -53,7 +35,7 @@ async function startAtLatestEvent(): Promise<void> {
 beforeEach(async () => {
   await cleanHooks();
   await startAtLatestEvent();
-  receiver.received.length = 0;
+  hooks.receiver.received.length = 0;
 });
 
 const deliveries = () => getDb().delivery.count();
@@ -71,7 +53,7 @@ describe("graphql webhooks", () => {
     await setVariable({ name: "TOKEN", value: "t-1" });
     const hook = await makeWebhook({
       name: "Jobs",
-      url: receiver.url("/jobs"),
+      url: hooks.receiver.url("/jobs"),
       type: "graphql",
       query: JOB_QUERY,
       headers: { Authorization: "Bearer {{ TOKEN }}" },
@@ -80,11 +62,13 @@ describe("graphql webhooks", () => {
     const job = await insertJob(region);
     await updateJob(job, `, JobStatus: "Dispatched"`);
     await dispatchOnce();
-    await receiver.waitFor(2, "/jobs");
+    await hooks.receiver.waitFor(2, "/jobs");
 
     // Deliveries are sent concurrently: arrival order is not commit order.
     const byOperation = (operation: string) =>
-      receiver.at("/jobs").find((request) => request.body.includes(`"operation":"${operation}"`));
+      hooks.receiver
+        .at("/jobs")
+        .find((request) => request.body.includes(`"operation":"${operation}"`));
     const insert = byOperation("INSERT");
     const update = byOperation("UPDATE");
     expect(JSON.parse(insert?.body ?? "")).toMatchObject({
@@ -118,13 +102,13 @@ describe("graphql webhooks", () => {
     await setVariable({ name: "TOKEN", value: "old" });
     await makeWebhook({
       name: "Rotating",
-      url: receiver.url("/rotating"),
+      url: hooks.receiver.url("/rotating"),
       type: "graphql",
       query: "subscription { schemaJobs(operation: [INSERT]) { data { UID } } }",
       headers: { Authorization: "Bearer {{ TOKEN }}" },
     });
     let calls = 0;
-    receiver.on("/rotating", (_, response) => {
+    hooks.receiver.on("/rotating", (_, response) => {
       calls += 1;
       if (calls > 1) return void response.end("ok");
       // The value changes while the first attempt is still waiting for its answer.
@@ -134,15 +118,15 @@ describe("graphql webhooks", () => {
     });
     await insertJob(await insertRegion("North"));
     await dispatchOnce();
-    await receiver.waitFor(2, "/rotating");
+    await hooks.receiver.waitFor(2, "/rotating");
 
-    expect(receiver.at("/rotating").map((call) => call.headers.authorization)).toEqual([
+    expect(hooks.receiver.at("/rotating").map((call) => call.headers.authorization)).toEqual([
       "Bearer old",
       "Bearer new",
     ]);
     // The queue keeps the reference, never the secret.
     const row = await getDb().delivery.findFirstOrThrow({
-      where: { url: receiver.url("/rotating") },
+      where: { url: hooks.receiver.url("/rotating") },
     });
     expect(row.headers).toContain("{{ TOKEN }}");
   });
@@ -150,7 +134,7 @@ describe("graphql webhooks", () => {
   it("does not fire for an UPDATE touching only fields not selected under data", async () => {
     await makeWebhook({
       name: "Status only",
-      url: receiver.url("/status"),
+      url: hooks.receiver.url("/status"),
       type: "graphql",
       query: "subscription { schemaJobs(operation: [UPDATE]) { data { UID JobStatus } } }",
     });
@@ -170,7 +154,7 @@ describe("graphql webhooks", () => {
     const south = await insertRegion("South");
     await makeWebhook({
       name: "North dispatched",
-      url: receiver.url("/north"),
+      url: hooks.receiver.url("/north"),
       type: "graphql",
       query: `subscription { schemaJobs(filter: "Region.Name == 'North' AND JobStatus == 'Dispatched'") { data { UID JobStatus } } }`,
     });
@@ -179,7 +163,7 @@ describe("graphql webhooks", () => {
     await updateJob(a, `, JobStatus: "Dispatched"`);
     await updateJob(b, `, JobStatus: "Dispatched"`);
     await dispatchOnce();
-    await receiver.waitFor(1, "/north");
+    await hooks.receiver.waitFor(1, "/north");
     const rows = await getDb().delivery.findMany();
     expect(rows).toHaveLength(1);
     expect(JSON.parse(rows[0]?.body ?? "")).toEqual({
@@ -191,15 +175,15 @@ describe("graphql webhooks", () => {
     const job = await insertJob(await insertRegion("North"), `, Description: "gone"`);
     await makeWebhook({
       name: "Deleted",
-      url: receiver.url("/deleted"),
+      url: hooks.receiver.url("/deleted"),
       type: "graphql",
       query: `subscription { schemaJobs(operation: [DELETE], filter: "Description == 'gone'") {
         operation data { UID Description } previous { UID Description } } }`,
     });
     await deleteJob(job);
     await dispatchOnce();
-    await receiver.waitFor(1, "/deleted");
-    expect(JSON.parse(receiver.at("/deleted")[0]?.body ?? "")).toEqual({
+    await hooks.receiver.waitFor(1, "/deleted");
+    expect(JSON.parse(hooks.receiver.at("/deleted")[0]?.body ?? "")).toEqual({
       data: {
         schemaJobs: {
           operation: "DELETE",
@@ -214,7 +198,7 @@ describe("graphql webhooks", () => {
     await drain();
     await makeWebhook({
       name: "All",
-      url: receiver.url("/all"),
+      url: hooks.receiver.url("/all"),
       type: "graphql",
       query: JOB_QUERY,
     });
@@ -248,7 +232,7 @@ describe("graphql_deferred webhooks", () => {
   async function deferredHook(filter?: string) {
     return makeWebhook({
       name: "Reminder",
-      url: receiver.url("/reminder"),
+      url: hooks.receiver.url("/reminder"),
       type: "graphql_deferred",
       query: "subscription { jobs { UID JobStatus Start Region { Name } } }",
       field: "Start",
@@ -275,8 +259,8 @@ describe("graphql_deferred webhooks", () => {
     const later = new Date(start.getTime());
     expect(await fireDeferredOnce(100, getDb(), later)).toBe(1);
     expect(await fireDeferredOnce(100, getDb(), later)).toBe(0);
-    await receiver.waitFor(1, "/reminder");
-    expect(JSON.parse(receiver.at("/reminder")[0]?.body ?? "")).toEqual({
+    await hooks.receiver.waitFor(1, "/reminder");
+    expect(JSON.parse(hooks.receiver.at("/reminder")[0]?.body ?? "")).toEqual({
       data: {
         jobs: {
           UID: job,
@@ -325,7 +309,7 @@ describe("scheduled webhooks", () => {
   it("fire once per tick with {} however many schedulers run, and once after downtime", async () => {
     const hook = await makeWebhook({
       name: "Every minute",
-      url: receiver.url("/cron"),
+      url: hooks.receiver.url("/cron"),
       type: "scheduled",
       cron: "* * * * *",
     });
@@ -341,9 +325,9 @@ describe("scheduled webhooks", () => {
     const again = await Promise.all(restarted.map((scheduler) => scheduler.runOnce(afterDowntime)));
     expect(again.reduce((sum, n) => sum + n, 0)).toBe(1);
 
-    await receiver.waitFor(2, "/cron");
-    expect(receiver.at("/cron").map((request) => request.body)).toEqual(["{}", "{}"]);
-    expect(receiver.at("/cron")[0]?.headers["skedulo-webhook-id"]).toBe(hook.id);
+    await hooks.receiver.waitFor(2, "/cron");
+    expect(hooks.receiver.at("/cron").map((request) => request.body)).toEqual(["{}", "{}"]);
+    expect(hooks.receiver.at("/cron")[0]?.headers["skedulo-webhook-id"]).toBe(hook.id);
     const keys = await getDb().delivery.findMany({ select: { idempotencyKey: true } });
     expect(keys.map((row) => row.idempotencyKey).sort()).toEqual([
       `cron:${hook.id}:${new Date(at.getTime() - 5_000).toISOString()}`,

@@ -1,9 +1,8 @@
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { VERSION } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { configureDelivery } from "@/lib/delivery";
 import {
   CronScheduler,
   fireDeferredOnce,
@@ -11,37 +10,21 @@ import {
   webhookSecret,
   type WebhookView,
 } from "@/lib/hooks";
-import type { DeliveryWorker } from "@/lib/worker";
 
-import { Receiver, type Received } from "../delivery/receiver";
+import { type Received } from "../delivery/receiver";
 import {
   cleanHooks,
   insertJob,
   insertRegion,
   makeWebhook,
-  openLoopback,
-  startWorker,
+  receiverAndWorkerPerFile,
 } from "./support";
 
-let receiver: Receiver;
-let worker: DeliveryWorker;
-
-beforeAll(async () => {
-  openLoopback();
-  receiver = await new Receiver().start();
-  worker = startWorker();
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await receiver.stop();
-  await cleanHooks();
-  configureDelivery({});
-});
+const hooks = receiverAndWorkerPerFile();
 
 beforeEach(async () => {
   await cleanHooks();
-  receiver.received.length = 0;
+  hooks.receiver.received.length = 0;
   await setVariable({ name: "API_KEY", value: "k-42" });
 });
 
@@ -53,8 +36,8 @@ const CONFIGURED = { "X-Api-Key": "{{ API_KEY }}", "X-Tenant": "north" };
  * and a Standard Webhooks signature that verifies with the hook's secret.
  */
 async function expectDocumentedHeaders(path: string, hook: WebhookView): Promise<Received> {
-  const [request] = receiver.at(path);
-  expect(receiver.at(path)).toHaveLength(1);
+  const [request] = hooks.receiver.at(path);
+  expect(hooks.receiver.at(path)).toHaveLength(1);
   if (!request) throw new Error(`nothing arrived at ${path}`);
   const delivery = await getDb().delivery.findFirstOrThrow({ where: { sourceId: hook.id } });
 
@@ -84,7 +67,7 @@ describe("deferred and scheduled deliveries", () => {
     const job = await insertJob(await insertRegion("North"), `, Start: "${start.toISOString()}"`);
     const hook = await makeWebhook({
       name: "Reminder",
-      url: receiver.url("/deferred"),
+      url: hooks.receiver.url("/deferred"),
       type: "graphql_deferred",
       query: "subscription { jobs { UID } }",
       field: "Start",
@@ -93,7 +76,7 @@ describe("deferred and scheduled deliveries", () => {
     });
     await getDb().deferredFire.deleteMany({ where: { uid: { not: job } } });
     expect(await fireDeferredOnce(100, getDb(), start)).toBe(1);
-    await receiver.waitFor(1, "/deferred");
+    await hooks.receiver.waitFor(1, "/deferred");
 
     const request = await expectDocumentedHeaders("/deferred", hook);
     expect(JSON.parse(request.body)).toEqual({ data: { jobs: { UID: job } } });
@@ -102,13 +85,13 @@ describe("deferred and scheduled deliveries", () => {
   it("a cron tick carries every documented header and a valid signature", async () => {
     const hook = await makeWebhook({
       name: "Every minute",
-      url: receiver.url("/scheduled"),
+      url: hooks.receiver.url("/scheduled"),
       type: "scheduled",
       cron: "* * * * *",
       headers: CONFIGURED,
     });
     expect(await new CronScheduler().runOnce(new Date(Date.now() + 61_000))).toBe(1);
-    await receiver.waitFor(1, "/scheduled");
+    await hooks.receiver.waitFor(1, "/scheduled");
 
     const request = await expectDocumentedHeaders("/scheduled", hook);
     expect(request.body).toBe("{}");

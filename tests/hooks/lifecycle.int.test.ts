@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { getConfig } from "@/lib/config";
 import { getDb, type Db } from "@/lib/db";
-import { configureDelivery, getDeliverySource } from "@/lib/delivery";
+import { getDeliverySource } from "@/lib/delivery";
 import {
   CronScheduler,
   dispatchOnce,
@@ -13,45 +13,29 @@ import {
 import { rebuildDeferredFires } from "@/lib/hooks/deferred-fires";
 import { CHANGE_CURSOR } from "@/lib/hooks/dispatcher";
 import { writeRecords } from "@/lib/lens";
-import type { DeliveryWorker } from "@/lib/worker";
 
-import { Receiver, reply } from "../delivery/receiver";
+import { reply } from "../delivery/receiver";
 import { waitUntil } from "../delivery/support";
 import {
   cleanHooks,
   insertJob,
   insertRegion,
   makeWebhook,
-  openLoopback,
   parseBody,
-  startWorker,
   updateJob,
+  receiverAndWorkerPerFile,
 } from "./support";
 
 const isPostgres = () => getConfig().database.kind === "postgresql";
 
-let receiver: Receiver;
-let worker: DeliveryWorker;
-
-beforeAll(async () => {
-  openLoopback();
-  receiver = await new Receiver().start();
-  worker = startWorker();
-});
-
-afterAll(async () => {
-  await worker.stop();
-  await receiver.stop();
-  await cleanHooks();
-  configureDelivery({});
-});
+const hooks = receiverAndWorkerPerFile();
 
 beforeEach(async () => {
   await cleanHooks();
   // Earlier files' changes are history: the dispatcher starts after them.
   const last = await getDb().changeEvent.aggregate({ _max: { seq: true } });
   await getDb().hookCursor.create({ data: { name: CHANGE_CURSOR, seq: last._max.seq ?? 0 } });
-  receiver.received.length = 0;
+  hooks.receiver.received.length = 0;
 });
 
 /** Reads every change event so far, and lets this process learn the hooks as they are. */
@@ -64,7 +48,12 @@ const UPDATES = `subscription { schemaJobs(operation: [UPDATE]) {
   operation data { UID Description } } }`;
 
 function updatesHook(path: string): Promise<WebhookView> {
-  return makeWebhook({ name: path, url: receiver.url(path), type: "graphql", query: UPDATES });
+  return makeWebhook({
+    name: path,
+    url: hooks.receiver.url(path),
+    type: "graphql",
+    query: UPDATES,
+  });
 }
 
 /** The deliveries queued for one hook, whatever their state. */
@@ -179,7 +168,7 @@ describe("scheduled webhooks being edited", () => {
   it("follow a new cron on the next pass of a scheduler that memoised the old one", async () => {
     const hook = await makeWebhook({
       name: "Yearly",
-      url: receiver.url("/yearly"),
+      url: hooks.receiver.url("/yearly"),
       type: "scheduled",
       cron: "0 0 1 1 *",
     });
@@ -196,7 +185,7 @@ describe("scheduled webhooks turned off and on", () => {
   it("resume from the moment they are back on, without sending the ticks missed while off", async () => {
     const hook = await makeWebhook({
       name: "Every minute",
-      url: receiver.url("/minutely"),
+      url: hooks.receiver.url("/minutely"),
       type: "scheduled",
       cron: "* * * * *",
     });
@@ -224,7 +213,7 @@ describe("graphql_deferred webhooks turned off and on", () => {
     await drain();
     const hook = await makeWebhook({
       name: "Reminder",
-      url: receiver.url("/reminder"),
+      url: hooks.receiver.url("/reminder"),
       type: "graphql_deferred",
       query: "subscription { jobs { UID Start } }",
       field: "Start",
@@ -253,7 +242,7 @@ describe("graphql_deferred webhooks turned off and on", () => {
     await insertJob(await insertRegion("North"), `, Start: "${start.toISOString()}"`);
     const hook = await makeWebhook({
       name: "Off",
-      url: receiver.url("/off"),
+      url: hooks.receiver.url("/off"),
       type: "graphql_deferred",
       query: "subscription { jobs { UID } }",
       field: "Start",
@@ -275,7 +264,7 @@ describe("hooks whose delivery source the engine turned off", () => {
     });
 
   it("queue nothing for changes once an endpoint answered 410 Gone", async () => {
-    receiver.on("/gone", reply(410));
+    hooks.receiver.on("/gone", reply(410));
     const hook = await updatesHook("/gone");
     const job = await insertJob(await insertRegion("North"));
     await updateJob(job, `, Description: "Ready"`);
@@ -291,7 +280,7 @@ describe("hooks whose delivery source the engine turned off", () => {
   it("queue no cron tick and no deferred fire, and use them up", async () => {
     const cron = await makeWebhook({
       name: "Cron",
-      url: receiver.url("/closed-cron"),
+      url: hooks.receiver.url("/closed-cron"),
       type: "scheduled",
       cron: "* * * * *",
     });
@@ -300,7 +289,7 @@ describe("hooks whose delivery source the engine turned off", () => {
     await drain();
     const deferred = await makeWebhook({
       name: "Deferred",
-      url: receiver.url("/closed-deferred"),
+      url: hooks.receiver.url("/closed-deferred"),
       type: "graphql_deferred",
       query: "subscription { jobs { UID } }",
       field: "Start",

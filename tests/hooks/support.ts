@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 
 import type { Principal } from "@/lib/auth/principal";
 import { getDb } from "@/lib/db";
@@ -6,6 +6,8 @@ import { configureDelivery } from "@/lib/delivery";
 import { createWebhook, type TNewWebhook } from "@/lib/hooks";
 import { executeGraphql } from "@/lib/lens";
 import { DeliveryWorker } from "@/lib/worker";
+
+import { Receiver } from "../delivery/receiver";
 
 export const ADMIN: Principal = {
   userId: "hooks-tests",
@@ -81,6 +83,45 @@ export function startWorker(): DeliveryWorker {
   worker.start();
 
   return worker;
+}
+
+/** What a test file gets from `receiverAndWorkerPerFile`: valid inside its tests. */
+export class HooksFixture {
+  private started: Receiver | undefined;
+
+  get receiver(): Receiver {
+    if (!this.started) throw new Error("the receiver starts in beforeAll");
+
+    return this.started;
+  }
+
+  set receiver(receiver: Receiver) {
+    this.started = receiver;
+  }
+}
+
+/**
+ * A loopback receiver and a running delivery worker for one test file:
+ * started before its tests; stopped, with every hook cleaned away, after.
+ */
+export function receiverAndWorkerPerFile(): HooksFixture {
+  const fixture = new HooksFixture();
+  let worker: DeliveryWorker | undefined;
+
+  beforeAll(async () => {
+    openLoopback();
+    fixture.receiver = await new Receiver().start();
+    worker = startWorker();
+  });
+
+  afterAll(async () => {
+    await worker?.stop();
+    await fixture.receiver.stop();
+    await cleanHooks();
+    configureDelivery({});
+  });
+
+  return fixture;
 }
 
 export function parseBody(body: string): unknown {

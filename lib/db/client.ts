@@ -5,6 +5,7 @@ import { getConfig, type Config } from "@/lib/config";
 
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { SerialSqliteAdapterFactory } from "./serial-sqlite";
 import { sqlitePath } from "./sqlite-path";
 
 /**
@@ -18,7 +19,9 @@ export type Db = SqliteClient;
 
 export function createDb(database: Config["database"]): Db {
   if (database.kind === "sqlite") {
-    const adapter = new PrismaBetterSQLite3({ url: sqlitePath(database.url), timeout: 10_000 });
+    const adapter = new SerialSqliteAdapterFactory(
+      new PrismaBetterSQLite3({ url: sqlitePath(database.url), timeout: 10_000 }),
+    );
 
     return new SqliteClient({ adapter });
   }

@@ -5,7 +5,6 @@ import { logger, type Logger } from "@/lib/log";
 
 import { sendAttempt } from "./attempt";
 import { claimDue, type ClaimedDelivery } from "./claim";
-import { processLane } from "./lane";
 import { decideOutcome } from "./outcome";
 import { deliverySettings, type DeliverySettings } from "./settings";
 import { SourceCache, type LoadedSource } from "./source-cache";
@@ -73,7 +72,6 @@ export class DeliveryEngine {
   private flushing = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private readonly log: Logger;
-  private readonly lane = processLane();
   private readonly sources = new SourceCache();
 
   constructor(private readonly options: EngineOptions) {
@@ -103,9 +101,11 @@ export class DeliveryEngine {
   }> {
     const limit = Math.min(this.options.batchSize, this.available);
     if (limit <= 0) return { claimed: 0, limit, done: Promise.resolve([]) };
-    const claimed = await this.lane.run(() =>
-      claimDue({ owner: this.owner, limit, leaseMarginMs: this.settings.leaseMarginMs }),
-    );
+    const claimed = await claimDue({
+      owner: this.owner,
+      limit,
+      leaseMarginMs: this.settings.leaseMarginMs,
+    });
     const done = this.start(claimed, false);
 
     return { claimed: claimed.length, limit, done };
@@ -225,19 +225,17 @@ export class DeliveryEngine {
   /** The `cancel` transition for a delivery whose source is gone or disabled. */
   private async cancel(delivery: ClaimedDelivery, attempt: number): Promise<AttemptReport> {
     const now = new Date();
-    const { count } = await this.lane.run(() =>
-      getDb().delivery.updateMany({
-        where: { id: delivery.id, state: DROP.from, leaseOwner: this.owner, attempts: attempt },
-        data: {
-          state: DROP.to,
-          // The claim counted an attempt that was never made.
-          attempts: attempt - 1,
-          leaseOwner: null,
-          leaseUntilMs: null,
-          completedAt: now,
-        },
-      }),
-    );
+    const { count } = await getDb().delivery.updateMany({
+      where: { id: delivery.id, state: DROP.from, leaseOwner: this.owner, attempts: attempt },
+      data: {
+        state: DROP.to,
+        // The claim counted an attempt that was never made.
+        attempts: attempt - 1,
+        leaseOwner: null,
+        leaseUntilMs: null,
+        completedAt: now,
+      },
+    });
     const report: AttemptReport = {
       deliveryId: delivery.id,
       sourceId: delivery.sourceId,
@@ -288,9 +286,7 @@ export class DeliveryEngine {
       while (this.queue.length) {
         const group = this.queue.splice(0, MAX_COMMIT_GROUP);
         try {
-          const written = await this.lane.run(() =>
-            writeFinished(group.map((entry) => entry.item)),
-          );
+          const written = await writeFinished(group.map((entry) => entry.item));
           group.forEach((entry, index) =>
             entry.resolve(written[index] ?? { applied: false, state: null }),
           );

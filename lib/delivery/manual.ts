@@ -4,7 +4,6 @@ import { claimById } from "./claim-by-id";
 import { DeliveryEngine, type AttemptReport } from "./engine";
 import { enqueueDelivery } from "./enqueue";
 import { DeliveryError } from "./errors";
-import { processLane } from "./lane";
 import { deliverySettings } from "./settings";
 import { notifyDeliveries } from "./signal";
 import { step } from "./state-machine";
@@ -17,9 +16,7 @@ export const SAMPLE_PAYLOAD = { type: "test", message: "Test delivery from Tripl
 const globalForManual = globalThis as { triplineManualEngine?: DeliveryEngine };
 
 /**
- * One engine per process sends resends and test fires. Like every engine it
- * queues its claims and writes on the process's lane, so on SQLite they are
- * serialised with the worker's (lane.ts). Its limits only bound
+ * One engine per process sends resends and test fires. Its limits only bound
  * `claimAndStart`, which it never calls: `start` sends what it is given.
  */
 function manualEngine(): DeliveryEngine {
@@ -31,7 +28,7 @@ function manualEngine(): DeliveryEngine {
 async function sendClaimed(id: string): Promise<AttemptReport> {
   const engine = manualEngine();
   const { leaseMarginMs } = deliverySettings();
-  const claimed = await processLane().run(() => claimById(id, engine.owner, leaseMarginMs));
+  const claimed = await claimById(id, engine.owner, leaseMarginMs);
   if (!claimed) throw new DeliveryError("conflict", "an attempt of this delivery is in flight");
   const [report] = await engine.start([claimed], true);
   if (!report) throw new Error("the attempt produced no report");
@@ -49,16 +46,14 @@ export async function testFire(
   payload: unknown = SAMPLE_PAYLOAD,
 ): Promise<AttemptReport> {
   // Not due for a day, so no worker claims it before this call does.
-  const { id } = await processLane().run(() =>
-    enqueueDelivery({
-      sourceId,
-      url: target.url,
-      headers: target.headers ?? {},
-      body: JSON.stringify(payload),
-      startAfter: new Date(Date.now() + 86_400_000),
-      noRetry: true,
-    }),
-  );
+  const { id } = await enqueueDelivery({
+    sourceId,
+    url: target.url,
+    headers: target.headers ?? {},
+    body: JSON.stringify(payload),
+    startAfter: new Date(Date.now() + 86_400_000),
+    noRetry: true,
+  });
 
   return sendClaimed(id);
 }
@@ -87,14 +82,12 @@ export async function recoverDeliveries(sourceId: string, since: Date): Promise<
   if (!source.enabled) throw disabledError(sourceId, source.disabledReason);
   const now = new Date();
   // Fenced on the source being enabled, in case it is disabled meanwhile.
-  const count = await processLane().run(
-    () => getDb().$executeRaw`
-      UPDATE "Delivery" SET "state" = ${RECOVER.to}, "nextAttemptAt" = ${now},
-        "scheduleStart" = "attempts", "noRetry" = false, "completedAt" = NULL,
-        "updatedAt" = ${now}
-      WHERE "sourceId" = ${sourceId} AND "state" = ${RECOVER.from} AND "completedAt" >= ${since}
-        AND EXISTS (SELECT 1 FROM "DeliverySource" s WHERE s."id" = ${sourceId} AND s."enabled" = true)`,
-  );
+  const count = await getDb().$executeRaw`
+    UPDATE "Delivery" SET "state" = ${RECOVER.to}, "nextAttemptAt" = ${now},
+      "scheduleStart" = "attempts", "noRetry" = false, "completedAt" = NULL,
+      "updatedAt" = ${now}
+    WHERE "sourceId" = ${sourceId} AND "state" = ${RECOVER.from} AND "completedAt" >= ${since}
+      AND EXISTS (SELECT 1 FROM "DeliverySource" s WHERE s."id" = ${sourceId} AND s."enabled" = true)`;
   if (count) notifyDeliveries();
 
   return count;

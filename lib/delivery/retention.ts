@@ -1,7 +1,6 @@
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
-import { processLane } from "./lane";
 import { FINISHED_STATES } from "./state-machine";
 
 const BATCH = 500;
@@ -23,14 +22,11 @@ export async function deleteExpired(
   const db = getDb();
   let deliveries = 0;
   for (;;) {
-    // On the process's lane, so on SQLite a batch never lands inside a worker's write.
-    const count = await processLane().run(
-      () => db.$executeRaw`
-        DELETE FROM "Delivery" WHERE "id" IN (
-          SELECT "id" FROM "Delivery"
-          WHERE "state" IN (${Prisma.join(FINISHED_STATES)}) AND "completedAt" < ${cutoff}
-          LIMIT ${BATCH})`,
-    );
+    const count = await db.$executeRaw`
+      DELETE FROM "Delivery" WHERE "id" IN (
+        SELECT "id" FROM "Delivery"
+        WHERE "state" IN (${Prisma.join(FINISHED_STATES)}) AND "completedAt" < ${cutoff}
+        LIMIT ${BATCH})`;
     deliveries += count;
     if (count < BATCH) break;
     await pause();

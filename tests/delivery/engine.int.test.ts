@@ -4,7 +4,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { getSigningSecret, rotateSecret, testFire } from "@/lib/delivery";
-import { processLane } from "@/lib/delivery/lane";
 import { DeliveryWorker } from "@/lib/worker";
 
 import { Receiver, reply } from "./receiver";
@@ -330,20 +329,20 @@ describe("delivery engine", () => {
   });
 
   it.runIf(getConfig().database.kind === "sqlite")(
-    "on SQLite a test fire waits for the process's lane, like the worker's claims and writes",
+    "on SQLite a test fire waits for a write transaction that is open, then sends",
     async () => {
       const source = await makeSource();
       let open: () => void = () => undefined;
       const gate = new Promise<void>((resolve) => (open = resolve));
-      const held = processLane().run(() => gate);
-      const fired = testFire(source.id, { url: receiver.url("/laned") });
+      const held = getDb().$transaction(() => gate);
+      const fired = testFire(source.id, { url: receiver.url("/waited") });
 
       await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(receiver.at("/laned")).toHaveLength(0);
+      expect(receiver.at("/waited")).toHaveLength(0);
       open();
       await held;
       expect((await fired).statusCode).toBe(200);
-      expect(receiver.at("/laned")).toHaveLength(1);
+      expect(receiver.at("/waited")).toHaveLength(1);
     },
   );
 

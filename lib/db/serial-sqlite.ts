@@ -1,0 +1,84 @@
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/**
+ * The better-sqlite3 adapter with one rule added: a statement made outside a
+ * transaction waits while a transaction is open.
+ *
+ * Why: the adapter has one connection per process. Its mutex makes
+ * transactions take turns, but a statement issued outside any transaction
+ * goes straight to the connection, so while some other code's transaction
+ * is open it runs inside that transaction and is undone with it. A
+ * delivery's claim or a queued delivery would vanish when an unrelated Lens
+ * write rolled back. Queuing every statement behind the open transaction
+ * gives SQLite what PostgreSQL's pool gives for free: separate work stays
+ * separate.
+ */
+export class SerialSqliteAdapterFactory {
+  readonly provider = "sqlite";
+  readonly adapterName: string;
+
+  constructor(private readonly inner: PrismaBetterSQLite3) {
+    this.adapterName = inner.adapterName;
+  }
+
+  async connect(): Promise<Adapter> {
+    return serialise(await this.inner.connect());
+  }
+}
+
+function serialise(adapter: Adapter): Adapter {
+  const turns = new Turns();
+  const alone = <T>(work: () => Promise<T>) =>
+    turns.take().then((release) => work().finally(release));
+
+  return {
+    provider: adapter.provider,
+    adapterName: adapter.adapterName,
+    queryRaw: (query) => alone(() => adapter.queryRaw(query)),
+    executeRaw: (query) => alone(() => adapter.executeRaw(query)),
+    executeScript: (script) => alone(() => adapter.executeScript(script)),
+    startTransaction: async (isolationLevel) => {
+      const release = await turns.take();
+      try {
+        return holdingTurn(await adapter.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+    dispose: () => adapter.dispose(),
+  };
+}
+
+/** The transaction gives its turn back once it has committed or rolled back. */
+function holdingTurn(transaction: AdapterTransaction, release: () => void): AdapterTransaction {
+  const finish = (end: () => Promise<void>) => end().finally(release);
+
+  return {
+    provider: transaction.provider,
+    adapterName: transaction.adapterName,
+    options: transaction.options,
+    queryRaw: (query) => transaction.queryRaw(query),
+    executeRaw: (query) => transaction.executeRaw(query),
+    commit: () => finish(() => transaction.commit()),
+    rollback: () => finish(() => transaction.rollback()),
+  };
+}
+
+/** A first-come, first-served lock; each holder gets a release that works once. */
+class Turns {
+  private last: Promise<void> = Promise.resolve();
+
+  take(): Promise<() => void> {
+    const before = this.last;
+    let release = () => {};
+    this.last = new Promise((resolve) => {
+      release = () => resolve();
+    });
+
+    return before.then(() => release);
+  }
+}

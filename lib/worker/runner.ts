@@ -123,14 +123,24 @@ export class DeliveryWorker {
     return Math.max(1, Math.min(Math.ceil(this.options.batchSize / 4), this.options.concurrency));
   }
 
+  /**
+   * An attempt was written, so its hook's slot is free in the database too.
+   * Claim again even without a backlog: a claim that came back short because
+   * hooks were at their cap (their answered attempts not yet written) would
+   * otherwise wait for the poll while those hooks still have work due.
+   */
   private settled(report: AttemptReport): void {
     if (report.nextAttemptAt) this.wakeAt(Date.parse(report.nextAttemptAt));
-    this.freed();
+    this.claimSoon();
   }
 
-  /** A slot freed up: with work waiting, claim again once a few more have. */
+  /** A call ended: with work waiting, claim again once a few more have. */
   private freed(): void {
-    if (this.stopped || !this.backlog || this.settleTimer) return;
+    if (this.backlog) this.claimSoon();
+  }
+
+  private claimSoon(): void {
+    if (this.stopped || this.settleTimer) return;
     this.settleTimer = setTimeout(() => {
       this.settleTimer = undefined;
       this.wake();

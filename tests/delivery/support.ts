@@ -73,3 +73,12 @@ export async function deliveryState(id: string) {
     include: { attemptRows: { orderBy: { number: "asc" } } },
   });
 }
+
+/** Worker processes that have started listening for new deliveries (PostgreSQL). */
+export async function listeningWorkers(): Promise<number> {
+  const rows = await getDb().$queryRaw<{ n: bigint }[]>`
+    SELECT COUNT(*) AS n FROM pg_stat_activity
+    WHERE datname = current_database() AND query ILIKE 'LISTEN%'`;
+
+  return Number(rows[0]?.n ?? 0);
+}

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { enqueueDeliveries } from "@/lib/delivery";
 
 import { Receiver } from "./receiver";
-import { cleanDeliveries, makeSource, openLoopback, waitUntil } from "./support";
+import { cleanDeliveries, listeningWorkers, makeSource, openLoopback, waitUntil } from "./support";
 
 const isPostgres = () => getConfig().database.kind === "postgresql";
 
@@ -87,15 +87,6 @@ async function holdLongLeases(count: number): Promise<void> {
     SELECT gen_random_uuid()::text, ${other.id}, 'http://127.0.0.1:9/held', '{}', '{}',
       gen_random_uuid()::text, 'processing', 1, now(), 'nobody', ${until}, now()
     FROM generate_series(1, ${count})`;
-}
-
-/** Worker processes that have started listening for new deliveries. */
-async function listeningWorkers(): Promise<number> {
-  const rows = await getDb().$queryRaw<{ n: bigint }[]>`
-    SELECT COUNT(*) AS n FROM pg_stat_activity
-    WHERE datname = current_database() AND query ILIKE 'LISTEN%'`;
-
-  return Number(rows[0]?.n ?? 0);
 }
 
 async function allSucceeded(count: number): Promise<boolean> {

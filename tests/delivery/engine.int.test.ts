@@ -3,7 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { getSigningSecret, rotateSecret, testFire } from "@/lib/delivery";
+import { getSigningSecret, recoverDeliveries, rotateSecret, testFire } from "@/lib/delivery";
+import { retryDelayMs } from "@/lib/delivery/retry";
 import { DeliveryWorker } from "@/lib/worker";
 
 import { Receiver, reply } from "./receiver";
@@ -13,6 +14,7 @@ import {
   enqueue,
   makeSource,
   openLoopback,
+  RETRY_SCALE,
   waitUntil,
 } from "./support";
 
@@ -137,6 +139,35 @@ describe("delivery engine", () => {
     expect(gap).toBeGreaterThanOrEqual(1000 + 60);
   });
 
+  it("a 429 without Retry-After waits at least 60 s (compressed) before the next attempt", async () => {
+    let calls = 0;
+    receiver.on("/busy", (_, res) => {
+      calls += 1;
+      res.writeHead(calls === 1 ? 429 : 200).end();
+    });
+    const source = await makeSource({ delaysSeconds: [5] });
+    // The longest the schedule alone would wait (5 s with the most jitter) is under the floor.
+    const scheduled = retryDelayMs({
+      attempt: 1,
+      delaysSeconds: source.retryPolicy.delaysSeconds,
+      retryAfterMs: null,
+      overloaded: false,
+      scale: RETRY_SCALE,
+      random: () => 1,
+    });
+    expect(scheduled).toBeLessThan(60_000 * RETRY_SCALE);
+    const { id } = await enqueue(source.id, receiver.url("/busy"));
+    await waitUntil(finished(id));
+
+    const delivery = await deliveryState(id);
+    expect(delivery.state).toBe("success");
+    expect(delivery.attemptRows.map((a) => a.statusCode)).toEqual([429, 200]);
+    const gap =
+      (delivery.attemptRows[1]?.attemptedAt.getTime() ?? 0) -
+      (delivery.attemptRows[0]?.attemptedAt.getTime() ?? 0);
+    expect(gap).toBeGreaterThanOrEqual(60_000 * RETRY_SCALE);
+  });
+
   it("stops on 410 Gone, disables the source with the reason and cancels its queue", async () => {
     receiver.on("/gone", reply(410));
     const source = await makeSource({}, { concurrency: 1 });
@@ -209,6 +240,34 @@ describe("delivery engine", () => {
     const source2 = await getDb().deliverySource.findUniqueOrThrow({ where: { id: source.id } });
     expect(source2.failingSince).not.toBeNull();
     expect(source2.enabled).toBe(true);
+  });
+
+  it("recover re-queues a delivery that failed since the given time, and not one that failed before", async () => {
+    let down = true;
+    receiver.on("/recover", (_, res) => res.writeHead(down ? 500 : 200).end());
+    const source = await makeSource({ maxAttempts: 1 });
+    const early = await enqueue(source.id, receiver.url("/recover"));
+    await waitUntil(finished(early.id));
+    const earlyFailed = await deliveryState(early.id);
+    expect(earlyFailed.state).toBe("error");
+    expect(earlyFailed.completedAt).not.toBeNull();
+    // One millisecond after the early failure was completed, before the late one.
+    const since = new Date((earlyFailed.completedAt?.getTime() ?? 0) + 1);
+    const late = await enqueue(source.id, receiver.url("/recover"));
+    await waitUntil(finished(late.id));
+    expect((await deliveryState(late.id)).state).toBe("error");
+
+    down = false;
+    expect(await recoverDeliveries(source.id, since)).toBe(1);
+    await waitUntil(finished(late.id));
+
+    const recovered = await deliveryState(late.id);
+    expect(recovered.state).toBe("success");
+    expect(recovered.attemptRows.map((a) => a.statusCode)).toEqual([500, 200]);
+    const untouched = await deliveryState(early.id);
+    expect(untouched.state).toBe("error");
+    expect(untouched.attemptRows.map((a) => a.statusCode)).toEqual([500]);
+    expect(receiver.at("/recover")).toHaveLength(3);
   });
 
   it("disables a source that has failed for longer than the window without a success", async () => {

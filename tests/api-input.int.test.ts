@@ -1,10 +1,11 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { POST as createTokenRoute } from "@/app/api/tokens/route";
 import { POST as createUserRoute } from "@/app/api/users/route";
 import { ApiError, route } from "@/lib/api";
 import { MAX_BODY_BYTES } from "@/lib/api/body";
 import { getDb } from "@/lib/db";
+import { logger } from "@/lib/log";
 
 import { call, makeToken, resetDatabase } from "./helpers";
 
@@ -148,6 +149,10 @@ describe("request bodies", () => {
 });
 
 describe("unexpected errors", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
   it("answer 500 with only an error id, never the internals", async () => {
     const failing = route("viewer", () => {
       throw new Error('relation "secret_table" does not exist at SELECT * FROM secret_table');
@@ -159,6 +164,25 @@ describe("unexpected errors", () => {
     expect(response.body.errorType).toBe("internal_error");
     expect(JSON.stringify(response.body)).not.toMatch(/secret_table|SELECT|at /);
     expect(response.body.message).toContain(String(response.body.errorId));
+  });
+
+  it("are logged with the error id the 500 answers and the details it hides", async () => {
+    // A route logs through a child of `logger`; the child inherits its level methods.
+    const logged = vi.spyOn(logger, "error");
+    const thrown = new Error('relation "secret_table" does not exist');
+    const failing = route("viewer", () => {
+      throw thrown;
+    });
+    const response = await call(failing, { token });
+
+    expect(response.status).toBe(500);
+    expect(response.body.errorId).toEqual(expect.any(String));
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(logged).toHaveBeenCalledWith(
+      { errorId: response.body.errorId, err: thrown },
+      "request failed",
+    );
+    expect(JSON.stringify(response.body)).not.toContain("secret_table");
   });
 
   it("domain errors keep their type and status", async () => {

@@ -1,10 +1,19 @@
 import { beforeEach, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db";
-import { readChangeEvents, SEED_ACTOR, writeRecords } from "@/lib/lens";
+import { readChangeEvents, SEED_ACTOR, writeRecords, type ChangeEvent } from "@/lib/lens";
 
 import { makeToken, makeUser, resetDatabase, sessionCookie } from "../helpers";
-import { allEvents, at, gql, makeBasics, makeJobs, resetLens, type Basics } from "./lens-helpers";
+import {
+  allEvents,
+  at,
+  gql,
+  makeBasics,
+  makeJobs,
+  resetLens,
+  stringAt,
+  type Basics,
+} from "./lens-helpers";
 
 let admin: { token: string; tokenId: string };
 let basics: Basics;
@@ -186,6 +195,55 @@ describe("concurrent writers", () => {
     const next = await allEvents();
     expect(next.map((event) => event.seq)).toEqual(next.map((_, index) => index + 1));
     expect(next).toHaveLength(all.length + 1);
+  });
+
+  it("a reader paging while 20 writers commit concurrently sees every event once, in order, with no hole", async () => {
+    const baseline = (await allEvents()).at(-1)?.seq ?? 0;
+    const insertJob = `insertJobs(input: { RegionId: "${basics.regionId}", Duration: 20 })`;
+    // One, two or three inserts per transaction: through GraphQL or writeRecords.
+    const write = async (index: number): Promise<string[]> => {
+      if (index % 3 === 2) return makeJobs(3, () => ({ RegionId: basics.regionId }));
+      const aliases = index % 3 === 0 ? ["one"] : ["first", "second"];
+      const fields = aliases.map((alias) => `${alias}: ${insertJob}`).join(" ");
+      const result = await gql({ token: admin.token }, `mutation { schema { ${fields} } }`);
+
+      return aliases.map((alias) => stringAt(result.data, "schema", alias));
+    };
+
+    let writersDone = false;
+    const writing = Promise.all(Array.from({ length: 20 }, (_, index) => write(index))).finally(
+      () => {
+        writersDone = true;
+      },
+    );
+    const pages: { after: number; seqs: number[]; whileWriting: boolean }[] = [];
+    const reading = (async () => {
+      const seen: ChangeEvent[] = [];
+      let last = baseline;
+      for (;;) {
+        // Taken before the read starts: only a read begun after every commit may end the loop.
+        const whileWriting = !writersDone;
+        const page = await readChangeEvents({ after: last, limit: 4 });
+        pages.push({ after: last, seqs: page.map((event) => event.seq), whileWriting });
+        seen.push(...page);
+        last = page.at(-1)?.seq ?? last;
+        if (!whileWriting && page.length === 0) return seen;
+      }
+    })();
+    const [written, seen] = await Promise.all([writing, reading]);
+
+    for (const page of pages) {
+      expect(page.seqs).toEqual(page.seqs.map((_, index) => page.after + 1 + index));
+    }
+    // The reader did see events while writers were still committing.
+    expect(pages.some((page) => page.whileWriting && page.seqs.length > 0)).toBe(true);
+    const seqs = seen.map((event) => event.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const uids = written.flat();
+    expect(seqs).toEqual(uids.map((_, index) => baseline + 1 + index));
+    expect(seen.map((event) => event.uid).sort()).toEqual([...uids].sort());
+    expect(seen.every((event) => event.operation === "INSERT")).toBe(true);
+    expect(await allEvents()).toHaveLength(baseline + uids.length);
   });
 
   it("writes through writeRecords and through GraphQL share one sequence", async () => {

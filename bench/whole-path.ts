@@ -15,7 +15,7 @@ process.env.LOG_LEVEL = "silent";
 const { getConfig } = await import("@/lib/config");
 const { getDb, migrate } = await import("@/lib/db");
 const { configureDelivery } = await import("@/lib/delivery");
-const { createWebhook, startHooksLoop, notifyChange } = await import("@/lib/hooks");
+const { createWebhook, deleteWebhook, startHooksLoop, notifyChange } = await import("@/lib/hooks");
 const { executeGraphql } = await import("@/lib/lens");
 const { DeliveryWorker } = await import("@/lib/worker");
 
@@ -68,17 +68,19 @@ for (let i = 0; i < 50; i += 1) {
     ),
   );
 }
+const hookIds: string[] = [];
 for (let i = 0; i < 100; i += 1) {
   // 10 hooks match every update; 90 watch another status or another object.
   const filter = i < 10 ? "Duration > 0" : i < 50 ? "JobStatus == 'Cancelled'" : null;
   const object = i < 50 ? "schemaJobs" : "schemaResources";
   const args = filter ? `(filter: "${filter}")` : "";
-  await createWebhook({
+  const hook = await createWebhook({
     name: `bench ${i}`,
     url: `http://127.0.0.1:${port}/h`,
     type: "graphql",
     query: `subscription { ${object}${args} { data { UID ${object === "schemaJobs" ? "Description" : "Name"} } } }`,
   });
+  hookIds.push(hook.id);
 }
 
 const worker = new DeliveryWorker({
@@ -119,5 +121,7 @@ console.log(`commit → receiver: p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
 await loop.stop();
 await worker.stop();
 server.close();
+// A PostgreSQL database given by DATABASE_URL outlives the run: leave no hooks behind.
+for (const id of hookIds) await deleteWebhook(id);
 await getDb().$disconnect();
 rmSync(dir, { recursive: true, force: true });

@@ -9,11 +9,19 @@ import { POST as resend } from "@/app/triggered_actions/logs/[id]/resend/route";
 import { POST as recover } from "@/app/triggered_actions/logs/recover/route";
 import { GET as logs } from "@/app/triggered_actions/logs/route";
 import { getDb } from "@/lib/db";
-import { deleteExpired } from "@/lib/delivery";
+import { deleteExpired, enqueueDeliveries } from "@/lib/delivery";
+import { DeliveryWorker } from "@/lib/worker";
 
 import { call, makeToken, resetDatabase } from "../helpers";
 import { Receiver, reply } from "./receiver";
-import { cleanDeliveries, deliveryState, enqueue, makeSource, openLoopback } from "./support";
+import {
+  cleanDeliveries,
+  deliveryState,
+  enqueue,
+  makeSource,
+  openLoopback,
+  waitUntil,
+} from "./support";
 
 // Set before any import loads the configuration.
 vi.hoisted(() => {
@@ -294,5 +302,51 @@ describe("delivery API", () => {
     expect(await getDb().delivery.findUnique({ where: { id: fresh.id } })).not.toBeNull();
     expect((await deliveryState(pending.id)).attemptRows).toHaveLength(1);
     expect((await deliveryState(processing.id)).attemptRows).toHaveLength(1);
+  });
+
+  it("retention takes a large backlog in batches with a pause between, and the worker runs it on its timer", async () => {
+    const source = await makeSource();
+    const longAgo = new Date(Date.now() - 31 * 86_400_000);
+    const ageOut = async (count: number) => {
+      await enqueueDeliveries(
+        Array.from({ length: count }, (_, n) => ({
+          sourceId: source.id,
+          url: receiver.url("/aged"),
+          body: JSON.stringify({ n }),
+          startAfter: new Date(Date.now() + 86_400_000),
+        })),
+      );
+      await getDb().delivery.updateMany({
+        where: { sourceId: source.id },
+        data: { state: "error", completedAt: longAgo },
+      });
+    };
+    const left = () => getDb().delivery.count({ where: { sourceId: source.id } });
+
+    await ageOut(1203);
+    let pauses = 0;
+    const removed = await deleteExpired(30 * 86_400_000, new Date(), () => {
+      pauses += 1;
+
+      return Promise.resolve();
+    });
+    expect(removed).toEqual({ deliveries: 1203 });
+    expect(pauses).toBe(2);
+    expect(await left()).toBe(0);
+
+    await ageOut(10);
+    const worker = new DeliveryWorker({
+      concurrency: 10,
+      batchSize: 10,
+      pollMs: 60_000,
+      retentionMs: 30 * 86_400_000,
+      retentionEveryMs: 50,
+    });
+    worker.start();
+    try {
+      await waitUntil(async () => (await left()) === 0, 10_000);
+    } finally {
+      await worker.stop();
+    }
   });
 });

@@ -272,6 +272,29 @@ describe("graphql_deferred webhooks", () => {
     });
   });
 
+  it("three schedulers firing the same due times at once send each fire exactly once", async () => {
+    await deferredHook();
+    await forgetOlderRecords();
+    const region = await insertRegion("North");
+    const jobs: string[] = [];
+    for (let n = 0; n < 12; n++)
+      jobs.push(await insertJob(region, `, Start: "${start.toISOString()}"`));
+    await dispatchOnce();
+    expect(await fires()).toHaveLength(12);
+
+    const later = new Date(start.getTime());
+    const fired = await Promise.all([1, 2, 3].map(() => fireDeferredOnce(100, getDb(), later)));
+
+    expect(fired.reduce((sum, count) => sum + count, 0)).toBe(12);
+    expect(await fires()).toHaveLength(0);
+    const keys = await getDb().delivery.findMany({
+      where: { idempotencyKey: { startsWith: "df:" } },
+      select: { idempotencyKey: true },
+    });
+    const ours = keys.filter((row) => jobs.some((uid) => row.idempotencyKey?.includes(uid)));
+    expect(ours).toHaveLength(12);
+  });
+
   it("reschedules when the field changes and drops when it is cleared or the record deleted", async () => {
     await deferredHook();
     await forgetOlderRecords();

@@ -95,8 +95,10 @@ async function allSucceeded(count: number): Promise<boolean> {
 
 describe("worker processes", () => {
   it("takes over a SIGKILLed worker's deliveries when their leases expire, never earlier", async () => {
-    // The lease is the source's timeout plus the 500 ms margin.
-    const leaseMs = 2500;
+    // The lease is the source's timeout plus the 500 ms margin: long enough
+    // that the second worker is up and claiming well before it runs out, so
+    // a claim that ignored live leases would show as an early second call.
+    const leaseMs = 5500;
     let first: ChildProcess | null = null;
     receiver.on("/crash", () => {
       // Kill inside the handler, as the 30th call arrives: waiting for a
@@ -105,7 +107,7 @@ describe("worker processes", () => {
       // The calls it made stay open: it dies mid-batch.
       if (receiver.at("/crash").length === 30) first?.kill("SIGKILL");
     });
-    const source = await makeSource({ timeoutSeconds: 2 }, { concurrency: 50 });
+    const source = await makeSource({ timeoutSeconds: 5 }, { concurrency: 50 });
     await enqueueDeliveries(
       Array.from({ length: 30 }, (_, n) => ({
         sourceId: source.id,

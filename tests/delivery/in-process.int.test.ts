@@ -1,61 +1,38 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 
 import { loadConfig } from "@/lib/config";
 import { startInProcessWorker, stopInProcessWorker } from "@/lib/worker";
 
-import { Receiver } from "./receiver";
-import {
-  cleanDeliveries,
-  deliveryState,
-  enqueue,
-  makeSource,
-  openLoopback,
-  waitUntil,
-} from "./support";
+import { deliveryState, enqueue, makeSource, receiverPerFile, waitUntil } from "./support";
 
 /** The configuration `npm start` would load with this TRIPLINE_WORKER. */
 function configWith(setting: "on" | "off") {
   return loadConfig({ ...process.env, TRIPLINE_WORKER: setting, TRIPLINE_WORKER_POLL_MS: "100" });
 }
 
-let receiver: Receiver;
-
-beforeAll(async () => {
-  openLoopback();
-  receiver = await new Receiver().start();
-});
-
-afterAll(async () => {
-  await receiver.stop();
-  await cleanDeliveries();
-});
-
-beforeEach(async () => {
-  await cleanDeliveries();
-  receiver.received.length = 0;
-});
+const file = receiverPerFile();
 
 afterEach(stopInProcessWorker);
 
 describe("the worker inside the server process (instrumentation.ts)", () => {
   it("does not start with TRIPLINE_WORKER=off: nothing is sent", async () => {
     const source = await makeSource();
-    const { id } = await enqueue(source.id, receiver.url("/off"));
+    const { id } = await enqueue(source.id, file.receiver.url("/off"));
 
     expect(startInProcessWorker(configWith("off"))).toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(receiver.at("/off")).toHaveLength(0);
+    expect(file.receiver.at("/off")).toHaveLength(0);
     expect((await deliveryState(id)).state).toBe("pending");
   });
 
   it("starts by default, once per process, and delivers what is queued", async () => {
     const source = await makeSource();
-    const { id } = await enqueue(source.id, receiver.url("/on"));
+    const { id } = await enqueue(source.id, file.receiver.url("/on"));
 
     const worker = startInProcessWorker(configWith("on"));
     expect(worker).not.toBeNull();
     expect(startInProcessWorker(configWith("on"))).toBe(worker);
     await waitUntil(async () => (await deliveryState(id)).state === "success", 10_000);
-    expect(receiver.at("/on")).toHaveLength(1);
+    expect(file.receiver.at("/on")).toHaveLength(1);
   });
 });

@@ -1,43 +1,20 @@
 import { spawn } from "node:child_process";
 
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 
 import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { DeliveryWorker } from "@/lib/worker";
 
-import { Receiver } from "./receiver";
-import {
-  cleanDeliveries,
-  enqueue,
-  listeningWorkers,
-  makeSource,
-  openLoopback,
-  waitUntil,
-} from "./support";
+import { enqueue, listeningWorkers, makeSource, receiverPerFile, waitUntil } from "./support";
 
 // The poll is the fallback: with it set to its longest (a minute), what
 // arrives within the tests' 10 s was picked up by a signal or by the
 // worker's own bookkeeping.
 const POLL_MS = 60_000;
 
-let receiver: Receiver;
+const file = receiverPerFile();
 let worker: DeliveryWorker | null = null;
-
-beforeAll(async () => {
-  openLoopback();
-  receiver = await new Receiver().start();
-});
-
-afterAll(async () => {
-  await receiver.stop();
-  await cleanDeliveries();
-});
-
-beforeEach(async () => {
-  await cleanDeliveries();
-  receiver.received.length = 0;
-});
 
 afterEach(async () => {
   await worker?.stop();
@@ -67,21 +44,21 @@ it("an idle worker sends a new delivery on the in-process signal, not at the nex
   await new Promise((resolve) => setTimeout(resolve, 100));
   const source = await makeSource();
 
-  const { id } = await enqueue(source.id, receiver.url("/signalled"));
+  const { id } = await enqueue(source.id, file.receiver.url("/signalled"));
 
   await waitUntil(() => succeeded([id]), 10_000);
-  expect(receiver.at("/signalled")).toHaveLength(1);
+  expect(file.receiver.at("/signalled")).toHaveLength(1);
 });
 
 it("a hook at its cap sends its next delivery once an attempt is written, not at the next poll", async () => {
   const source = await makeSource({}, { concurrency: 1 });
   const ids: string[] = [];
-  for (let n = 0; n < 4; n++) ids.push((await enqueue(source.id, receiver.url("/capped"))).id);
+  for (let n = 0; n < 4; n++) ids.push((await enqueue(source.id, file.receiver.url("/capped"))).id);
 
   startIdleWorker();
 
   await waitUntil(() => succeeded(ids), 10_000);
-  expect(receiver.at("/capped")).toHaveLength(4);
+  expect(file.receiver.at("/capped")).toHaveLength(4);
 });
 
 it.runIf(getConfig().database.kind === "postgresql")(
@@ -101,10 +78,10 @@ it.runIf(getConfig().database.kind === "postgresql")(
       await waitUntil(async () => (await listeningWorkers()) > 0, 30_000, 100);
       const source = await makeSource();
 
-      const { id } = await enqueue(source.id, receiver.url("/notified"));
+      const { id } = await enqueue(source.id, file.receiver.url("/notified"));
 
       await waitUntil(() => succeeded([id]), 10_000);
-      expect(receiver.at("/notified")).toHaveLength(1);
+      expect(file.receiver.at("/notified")).toHaveLength(1);
     } finally {
       child.kill("SIGTERM");
     }

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 
+import { afterAll, beforeAll, beforeEach } from "vitest";
+
 import {
   configureDelivery,
   enqueueDelivery,
@@ -7,6 +9,8 @@ import {
   type TRetryPolicy,
 } from "@/lib/delivery";
 import { getDb } from "@/lib/db";
+
+import { Receiver } from "./receiver";
 
 /** Waits of 1 s become 1 ms: schedules are compressed through configuration. */
 export const RETRY_SCALE = 0.001;
@@ -81,4 +85,36 @@ export async function listeningWorkers(): Promise<number> {
     WHERE datname = current_database() AND query ILIKE 'LISTEN%'`;
 
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * A loopback receiver for one test file, with loopback targets allowed:
+ * started before its tests, stopped after them. Each test starts with no
+ * deliveries and nothing received.
+ */
+export function receiverPerFile(): { readonly receiver: Receiver } {
+  let started: Receiver | undefined;
+
+  beforeAll(async () => {
+    openLoopback();
+    started = await new Receiver().start();
+  });
+
+  afterAll(async () => {
+    await started?.stop();
+    await cleanDeliveries();
+  });
+
+  beforeEach(async () => {
+    await cleanDeliveries();
+    if (started) started.received.length = 0;
+  });
+
+  return {
+    get receiver(): Receiver {
+      if (!started) throw new Error("the receiver starts in beforeAll");
+
+      return started;
+    },
+  };
 }

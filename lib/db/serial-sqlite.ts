@@ -15,6 +15,11 @@ type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
  * write rolled back. Queuing every statement behind the open transaction
  * gives SQLite what PostgreSQL's pool gives for free: separate work stays
  * separate.
+ *
+ * The rule this asks of callers, on both databases alike: inside a
+ * transaction, use its client. A top-level statement there would wait for
+ * the transaction it is part of, until Prisma's transaction timeout ends
+ * that transaction with an error.
  */
 export class SerialSqliteAdapterFactory {
   readonly provider = "sqlite";

@@ -57,7 +57,10 @@ export class HookIndex {
           : row.type === "graphql_deferred"
             ? this.deferredHooks
             : null;
-      if (group && hook.object) group.set(hook.object, [...(group.get(hook.object) ?? []), hook]);
+      if (!group || !hook.object) continue;
+      const hooks = group.get(hook.object);
+      if (hooks) hooks.push(hook);
+      else group.set(hook.object, [hook]);
     }
   }
 

@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 
 import { getDb } from "@/lib/db";
+import { DemoAlreadySeeded, seedDemoData } from "@/lib/lens";
 
 import { allEvents, resetLens } from "./lens-helpers";
 
@@ -50,6 +51,19 @@ describe("tripline seed", () => {
     expect(forced.code, forced.stderr).toBe(0);
     expect(await db.job.count()).toBe(400);
     expect(await db.job.count({ where: { Name: "JOB-0400" } })).toBe(1);
+  });
+
+  it("two seeds started at once write one demo set: the other refuses", async () => {
+    const [first, second] = await Promise.allSettled([seedDemoData(), seedDemoData()]);
+
+    const outcomes = [first.status, second.status].sort();
+    expect(outcomes).toEqual(["fulfilled", "rejected"]);
+    const refused = [first, second].find((result) => result.status === "rejected");
+    expect(refused?.status === "rejected" ? refused.reason : null).toBeInstanceOf(
+      DemoAlreadySeeded,
+    );
+    expect(await getDb().job.count()).toBe(200);
+    expect(await getDb().region.count()).toBe(4);
   });
 
   it("bad arguments exit 2 with the usage", () => {

@@ -1,4 +1,5 @@
 import { bootstrapAdmin } from "@/lib/auth/bootstrap";
+import { decoyHash } from "@/lib/auth/password";
 import { getConfig, getSecrets } from "@/lib/config";
 import { migrate } from "@/lib/db";
 import { logger } from "@/lib/log";
@@ -13,4 +14,6 @@ export async function prepare(): Promise<void> {
   const applied = await migrate(config.database);
   logger.info({ database: config.database.kind, applied }, "database ready");
   await bootstrapAdmin(config.bootstrapAdmin);
+  // Made now, so the first unknown email is not slower than the rest.
+  await decoyHash();
 }

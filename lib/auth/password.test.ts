@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { hashPassword, verifyPassword } from "./password";
+import { decoyHash, hashPassword, verifyPassword } from "./password";
 
 describe("password hashing", () => {
   it("verifies the right password and refuses others", async () => {
@@ -12,6 +12,15 @@ describe("password hashing", () => {
 
   it("salts every hash", async () => {
     expect(await hashPassword("same")).not.toBe(await hashPassword("same"));
+  });
+
+  it("checks unknown emails against a decoy with the same scheme and cost as a real hash", async () => {
+    const params = (stored: string) => stored.split("$").slice(0, 4);
+    const decoy = await decoyHash();
+
+    expect(params(decoy)).toEqual(params(await hashPassword("a real password")));
+    expect(await decoyHash()).toBe(decoy);
+    expect(await verifyPassword("anything", decoy)).toBe(false);
   });
 
   it("refuses malformed stored hashes instead of throwing", async () => {

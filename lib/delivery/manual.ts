@@ -87,7 +87,8 @@ export async function recoverDeliveries(sourceId: string, since: Date): Promise<
       "scheduleStart" = "attempts", "noRetry" = false, "completedAt" = NULL,
       "updatedAt" = ${now}
     WHERE "sourceId" = ${sourceId} AND "state" = ${RECOVER.from} AND "completedAt" >= ${since}
-      AND EXISTS (SELECT 1 FROM "DeliverySource" s WHERE s."id" = ${sourceId} AND s."enabled" = true)`;
+      AND EXISTS (
+        SELECT 1 FROM "DeliverySource" s WHERE s."id" = ${sourceId} AND s."enabled" = true)`;
   if (count) notifyDeliveries();
 
   return count;

@@ -118,7 +118,10 @@ const globalForIndex = globalThis as {
   triplineHookIndexVersion?: number;
 };
 
-/** Hooks saved in this process drop the index at once; other processes' changes show in the stamp. */
+/**
+ * Hooks saved in this process drop the index at once; other processes'
+ * changes show in the stamp.
+ */
 export function invalidateHookIndex(): void {
   globalForIndex.triplineHookIndexVersion = (globalForIndex.triplineHookIndexVersion ?? 0) + 1;
 }

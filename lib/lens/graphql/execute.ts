@@ -46,8 +46,9 @@ const documents = new DocumentCache(lensSchema);
 
 /**
  * Runs one GraphQL request. A query runs in a read-only snapshot (see
- * `readTransaction`), so all its parts see one state. A mutation runs in one write transaction: if any operation fails,
- * everything rolls back, `data` is null, and the errors say why.
+ * `readTransaction`), so all its parts see one state. A mutation runs in one
+ * write transaction: if any operation fails, everything rolls back, `data`
+ * is null, and the errors say why.
  * Viewers may query; a mutation from one throws a FORBIDDEN LensError.
  */
 export async function executeGraphql(

@@ -1,9 +1,6 @@
 "use client";
 
-import { errorMessage } from "@/components/api-client";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 import { singularLabel } from "./object-meta";
 import type { DataObject } from "./types";
@@ -28,14 +25,8 @@ export function DeleteRecordDialog({
 }: DeleteRecordDialogProps) {
   const remove = useDeleteRecord(object, uid);
 
-  function close() {
-    if (remove.isPending) return;
-    remove.reset();
-    onClose();
-  }
-
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       title={`Delete “${title}”?`}
       description={
@@ -44,25 +35,11 @@ export function DeleteRecordDialog({
           DELETE. This cannot be undone.
         </p>
       }
-      onClose={close}
-    >
-      {remove.isError && (
-        <Alert tone="error" className="mb-4">
-          {errorMessage(remove.error)}
-        </Alert>
-      )}
-      <div className="flex justify-end gap-3">
-        <Button variant="secondary" onClick={close} disabled={remove.isPending}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          pending={remove.isPending}
-          onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
-        >
-          {remove.isPending ? "Deleting…" : `Delete ${singularLabel(object)}`}
-        </Button>
-      </div>
-    </Dialog>
+      confirmLabel={`Delete ${singularLabel(object)}`}
+      pendingLabel="Deleting…"
+      action={remove}
+      onConfirm={() => remove.mutate(undefined, { onSuccess: onDeleted })}
+      onClose={onClose}
+    />
   );
 }

@@ -1,9 +1,6 @@
 "use client";
 
-import { errorMessage } from "@/components/api-client";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 import { useDeleteVariable } from "./use-variables";
 
@@ -16,14 +13,8 @@ export function DeleteVariableDialog({
 }) {
   const remove = useDeleteVariable();
 
-  function close() {
-    if (remove.isPending) return;
-    remove.reset();
-    onClose();
-  }
-
   return (
-    <Dialog
+    <ConfirmDialog
       open={name !== null}
       title={`Delete {{ ${name ?? ""} }}?`}
       description={
@@ -32,27 +23,13 @@ export function DeleteVariableDialog({
           is refused until none does.
         </p>
       }
-      onClose={close}
-    >
-      {remove.isError && (
-        <Alert tone="error" className="mb-4">
-          {errorMessage(remove.error)}
-        </Alert>
-      )}
-      <div className="flex justify-end gap-3">
-        <Button variant="secondary" onClick={close} disabled={remove.isPending}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          pending={remove.isPending}
-          onClick={() => {
-            if (name) remove.mutate(name, { onSuccess: () => close() });
-          }}
-        >
-          {remove.isPending ? "Deleting…" : "Delete variable"}
-        </Button>
-      </div>
-    </Dialog>
+      confirmLabel="Delete variable"
+      pendingLabel="Deleting…"
+      action={remove}
+      onConfirm={() => {
+        if (name) remove.mutate(name, { onSuccess: onClose });
+      }}
+      onClose={onClose}
+    />
   );
 }

@@ -1,9 +1,6 @@
 "use client";
 
-import { errorMessage } from "@/components/api-client";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 
 import { useDeleteWebhook, type TWebhook } from "./use-webhooks";
 
@@ -17,14 +14,8 @@ export interface DeleteWebhookDialogProps {
 export function DeleteWebhookDialog({ open, hook, onClose, onDeleted }: DeleteWebhookDialogProps) {
   const remove = useDeleteWebhook(hook.id);
 
-  function close() {
-    if (remove.isPending) return;
-    remove.reset();
-    onClose();
-  }
-
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
       title={`Delete “${hook.name}”?`}
       description={
@@ -34,25 +25,11 @@ export function DeleteWebhookDialog({ open, hook, onClose, onDeleted }: DeleteWe
           cannot be undone.
         </p>
       }
-      onClose={close}
-    >
-      {remove.isError && (
-        <Alert tone="error" className="mb-4">
-          {errorMessage(remove.error)}
-        </Alert>
-      )}
-      <div className="flex justify-end gap-3">
-        <Button variant="secondary" onClick={close} disabled={remove.isPending}>
-          Cancel
-        </Button>
-        <Button
-          variant="danger"
-          pending={remove.isPending}
-          onClick={() => remove.mutate(undefined, { onSuccess: onDeleted })}
-        >
-          {remove.isPending ? "Deleting…" : "Delete webhook"}
-        </Button>
-      </div>
-    </Dialog>
+      confirmLabel="Delete webhook"
+      pendingLabel="Deleting…"
+      action={remove}
+      onConfirm={() => remove.mutate(undefined, { onSuccess: onDeleted })}
+      onClose={onClose}
+    />
   );
 }

@@ -128,3 +128,41 @@ test("[GRAPHQL][CONSOLE]: the GraphQL page runs the example query and lists erro
     await expect(errors).toContainText("at jobs");
   });
 });
+
+test("[DATA][DELETE]: a record is deleted only after confirming, and it leaves the list", async ({
+  page,
+}) => {
+  const lastName = `Leaving ${Date.now().toString(36)}`;
+  await signIn(page, ADMIN.email, ADMIN.password);
+  await page.goto("/data?object=Contacts");
+  await page.getByRole("link", { name: "New contact" }).click();
+  await create(page, "Create contact", async () => {
+    await page.getByLabel("LastName (required)").fill(lastName);
+  });
+  const title = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+  const dialog = page.getByRole("dialog", { name: `Delete “${title}”?` });
+
+  await test.step("cancelling the confirmation keeps the contact", async () => {
+    await page.getByRole("button", { name: "Delete contact" }).click();
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("hooks watching Contacts see a DELETE");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  });
+
+  await test.step("confirming deletes it and returns to a list without it", async () => {
+    await page.getByRole("button", { name: "Delete contact" }).click();
+    await dialog.getByRole("button", { name: "Delete contact" }).click();
+    await expect(page).toHaveURL(/\/data\?object=Contacts$/);
+    const list = page
+      .getByRole("table", { name: "Contacts" })
+      .or(page.getByText("No contacts yet"));
+    await expect(list).toBeVisible();
+    await expect(page.getByText(lastName)).toHaveCount(0);
+    await page.reload();
+    await expect(list).toBeVisible();
+    await expect(page.getByText(lastName)).toHaveCount(0);
+  });
+});

@@ -52,25 +52,38 @@ export interface ClaimOptions {
 export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
   if (options.limit <= 0) return [];
   const now = options.now ?? new Date();
-  const window = windowFor(options.limit);
   if (getConfig().database.kind !== "postgresql") {
-    return getDb().$queryRaw<ClaimedDelivery[]>(claimSql(options, now, Prisma.empty, Prisma.empty));
+    const due = { now, limit: options.limit, lateral: false };
+
+    return getDb().$queryRaw<ClaimedDelivery[]>(
+      claimSql({ ...options, now }, dueSql(due, Prisma.empty, Prisma.empty)),
+    );
   }
 
+  const due = { now, limit: options.limit, lateral: true };
+
   return getDb().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>(lockDueSourcesSql(now, window));
+    const locked = await tx.$queryRaw<{ id: string }[]>(lockDueSourcesSql(due));
     if (!locked.length) return [];
     const onlySources = Prisma.sql`AND s."id" IN (${Prisma.join(locked.map((row) => row.id))})`;
 
     return tx.$queryRaw<ClaimedDelivery[]>(
-      claimSql(options, now, onlySources, Prisma.sql`FOR UPDATE OF d SKIP LOCKED`),
+      claimSql(
+        { ...options, now },
+        dueSql(due, onlySources, Prisma.sql`FOR UPDATE OF d SKIP LOCKED`),
+      ),
     );
   });
 }
 
-/** Look a little beyond the limit: rows of capped sources are skipped after ranking. */
-function windowFor(limit: number): number {
-  return limit * 4;
+const DUE_COLUMNS = Prisma.sql`d."id", d."sourceId", d."nextAttemptAt"`;
+
+interface DueQuery {
+  now: Date;
+  /** The claim's limit: no source can be given more rows than this. */
+  limit: number;
+  /** PostgreSQL: read each source's rows with a LATERAL join (SQLite has none). */
+  lateral: boolean;
 }
 
 /** Advisory locks of the claim transaction live in their own key space (two int4 keys). */
@@ -83,9 +96,9 @@ const SOURCE_LOCK_SPACE = 0x74726970;
  * the select list after ORDER BY. A hash collision between two ids only
  * makes them share a lock.
  */
-function lockDueSourcesSql(now: Date, window: number): Prisma.Sql {
+function lockDueSourcesSql(due: DueQuery): Prisma.Sql {
   return Prisma.sql`
-    ${dueSql(now, window, Prisma.empty, Prisma.empty)}
+    ${dueSql(due, Prisma.empty, Prisma.empty)}
     SELECT o."id", pg_advisory_xact_lock(${SOURCE_LOCK_SPACE}, hashtext(o."id"))::text AS "locked"
     FROM open_sources o
     WHERE o."id" IN (SELECT "sourceId" FROM due_pending UNION SELECT "sourceId" FROM due_expired)
@@ -95,9 +108,41 @@ function lockDueSourcesSql(now: Date, window: number): Prisma.Sql {
 /**
  * The sources below their cap (limited to `onlySources` when given) and the
  * first due rows of each kind among them; `lock` locks those rows.
+ *
+ * Pending rows are read source by source, each source's first few in time
+ * order straight from the (sourceId, state, nextAttemptAt) index, so what a
+ * claim reads is bounded by the open sources and the limit, never by a
+ * backlog: the rows of a source at its cap are not read at all, so a slow
+ * hook's long queue does not slow the claims of the others. PostgreSQL
+ * takes each source's free slots through a LATERAL join; SQLite, whose
+ * LIMIT cannot name the outer row, takes as many as the freest source has
+ * (at most the claim's limit) and the ranking trims the rest; it reads
+ * row ids from the index, so each row costs one lookup. Expired leases are
+ * rare and read in one pass.
  */
-function dueSql(now: Date, window: number, onlySources: Prisma.Sql, lock: Prisma.Sql): Prisma.Sql {
+function dueSql(
+  { now, limit, lateral }: DueQuery,
+  onlySources: Prisma.Sql,
+  lock: Prisma.Sql,
+): Prisma.Sql {
   const nowMs = BigInt(now.getTime());
+  // One source's first due rows; `o` is the open source of the outer query.
+  const firstDue = (columns: Prisma.Sql, perSource: Prisma.Sql) => Prisma.sql`
+    SELECT ${columns} FROM "Delivery" d
+    WHERE d."sourceId" = o."id" AND d."state" = ${CLAIM.from} AND d."nextAttemptAt" <= ${now}
+    ORDER BY d."nextAttemptAt"
+    LIMIT ${perSource}`;
+  const duePending = lateral
+    ? Prisma.sql`
+      SELECT p."id", p."sourceId", p."nextAttemptAt" FROM open_sources o
+      CROSS JOIN LATERAL (
+        ${firstDue(DUE_COLUMNS, Prisma.sql`LEAST(o.free, CAST(${limit} AS BIGINT))`)} ${lock}
+      ) p`
+    : Prisma.sql`
+      SELECT p."id", p."sourceId", p."nextAttemptAt" FROM open_sources o
+      CROSS JOIN "Delivery" p ON p.rowid IN (
+        ${firstDue(Prisma.sql`d.rowid`, Prisma.sql`MIN(${limit}, (SELECT MAX(free) FROM open_sources))`)}
+      )`;
 
   return Prisma.sql`
     WITH busy AS (
@@ -106,63 +151,53 @@ function dueSql(now: Date, window: number, onlySources: Prisma.Sql, lock: Prisma
       GROUP BY "sourceId"
     ),
     open_sources AS (
-      SELECT s."id", s."timeoutSeconds", s."concurrency" - COALESCE(b.n, 0) AS free
+      SELECT s."id", s."concurrency" - COALESCE(b.n, 0) AS free
       FROM "DeliverySource" s LEFT JOIN busy b ON b."sourceId" = s."id"
       WHERE s."enabled" = true AND s."concurrency" > COALESCE(b.n, 0) ${onlySources}
     ),
-    -- Two index range scans in time order (an OR would read and sort every due row).
-    due_pending AS (
-      SELECT d."id", d."sourceId", d."nextAttemptAt" FROM "Delivery" d
-      WHERE d."state" = ${CLAIM.from} AND d."nextAttemptAt" <= ${now}
-        AND d."sourceId" IN (SELECT "id" FROM open_sources)
-      ORDER BY d."nextAttemptAt"
-      LIMIT ${window}
-      ${lock}
-    ),
+    due_pending AS (${duePending}),
     due_expired AS (
-      SELECT d."id", d."sourceId", d."nextAttemptAt" FROM "Delivery" d
+      SELECT ${DUE_COLUMNS} FROM "Delivery" d
       WHERE d."state" = ${TAKEOVER.from} AND d."leaseUntilMs" <= CAST(${nowMs} AS BIGINT)
         AND d."sourceId" IN (SELECT "id" FROM open_sources)
       ORDER BY d."nextAttemptAt"
-      LIMIT ${window}
+      LIMIT ${limit * 4}
       ${lock}
     )`;
 }
 
 /** The claim itself: each source's free slots from the due rows, then the lease. */
 function claimSql(
-  { owner, limit, leaseMarginMs }: ClaimOptions,
-  now: Date,
-  onlySources: Prisma.Sql,
-  lock: Prisma.Sql,
+  { owner, limit, leaseMarginMs, now }: ClaimOptions & { now: Date },
+  due: Prisma.Sql,
 ): Prisma.Sql {
   const nowMs = BigInt(now.getTime());
   const margin = BigInt(leaseMarginMs);
 
   return Prisma.sql`
-    ${dueSql(now, windowFor(limit), onlySources, lock)},
+    ${due},
     due AS (SELECT * FROM due_pending UNION ALL SELECT * FROM due_expired),
     ranked AS (
-      SELECT due."id", due."nextAttemptAt", o."timeoutSeconds", o.free,
+      SELECT due."id", due."nextAttemptAt", o.free,
         ROW_NUMBER() OVER (PARTITION BY due."sourceId" ORDER BY due."nextAttemptAt") AS rn
       FROM due JOIN open_sources o ON o."id" = due."sourceId"
     ),
     chosen AS (
-      SELECT "id", "timeoutSeconds" FROM ranked WHERE rn <= free
+      SELECT "id" FROM ranked WHERE rn <= free
       ORDER BY "nextAttemptAt" LIMIT ${limit}
     )
+    -- IN rather than UPDATE ... FROM: SQLite would read every delivery and
+    -- look each up in chosen, instead of the few chosen ones by their key.
     UPDATE "Delivery" SET
       -- claim and takeover both enter the same state.
       "state" = ${CLAIM.to},
       "attempts" = "attempts" + 1,
       "leaseOwner" = ${owner},
-      "leaseUntilMs" = CAST(${nowMs} AS BIGINT) + chosen."timeoutSeconds" * 1000
-        + CAST(${margin} AS BIGINT),
+      "leaseUntilMs" = CAST(${nowMs} AS BIGINT) + CAST(${margin} AS BIGINT) + 1000 * (
+        SELECT s."timeoutSeconds" FROM "DeliverySource" s WHERE s."id" = "Delivery"."sourceId"),
       "startedAt" = COALESCE("startedAt", ${now}),
       "updatedAt" = ${now}
-    FROM chosen
-    WHERE "Delivery"."id" = chosen."id"
-    RETURNING "Delivery"."id", "Delivery"."sourceId", "Delivery"."url", "Delivery"."headers",
-      "Delivery"."body", "Delivery"."requestId", "Delivery"."attempts",
-      "Delivery"."scheduleStart", "Delivery"."noRetry"`;
+    WHERE "id" IN (SELECT "id" FROM chosen)
+    RETURNING "id", "sourceId", "url", "headers", "body", "requestId", "attempts",
+      "scheduleStart", "noRetry"`;
 }

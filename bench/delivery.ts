@@ -17,6 +17,7 @@ process.env.LOG_LEVEL = "silent";
 const { getConfig } = await import("@/lib/config");
 const { getDb, migrate } = await import("@/lib/db");
 const delivery = await import("@/lib/delivery");
+const { claimDue } = await import("@/lib/delivery/claim");
 const { DeliveryWorker } = await import("@/lib/worker");
 
 const CONCURRENCY = 100;
@@ -75,6 +76,46 @@ async function raw(total: number): Promise<number> {
   await agent.close();
 
   return total / ((performance.now() - started) / 1000);
+}
+
+const BACKLOG = 50_000;
+
+/**
+ * 3. A slow hook at its cap with a long queue: how long a claim for the
+ * other hooks takes. The claim should not read the capped hook's rows.
+ */
+async function claimBehindBacklog(url: string): Promise<number> {
+  const stamp = Date.now();
+  const capped = await delivery.upsertDeliverySource({
+    id: `bench-capped-${stamp}`,
+    kind: "webhook",
+    concurrency: 1,
+  });
+  const others = await Promise.all(
+    Array.from({ length: 20 }, (_, n) =>
+      delivery.upsertDeliverySource({ id: `bench-other-${n}-${stamp}`, kind: "webhook" }),
+    ),
+  );
+  for (let offset = 0; offset < BACKLOG; offset += 500) {
+    await delivery.enqueueDeliveries(
+      Array.from({ length: 500 }, () => ({ sourceId: capped.id, url, body: "{}" })),
+    );
+  }
+  // Its one slot taken under a long lease, as by a call that hangs.
+  await claimDue({ owner: "bench-slow", limit: 1, leaseMarginMs: 600_000 });
+  const times: number[] = [];
+  for (let round = 0; round < 15; round++) {
+    await delivery.enqueueDeliveries(
+      others.map((source) => ({ sourceId: source.id, url, body: "{}" })),
+    );
+    const started = performance.now();
+    await claimDue({ owner: "bench-other", limit: 100, leaseMarginMs: 600_000 });
+    times.push(performance.now() - started);
+  }
+  // Its deliveries go with it, so a PostgreSQL database kept between runs stays clean.
+  for (const source of [capped, ...others]) await delivery.removeDeliverySource(source.id);
+
+  return percentile(times, 50);
 }
 
 try {
@@ -147,6 +188,7 @@ try {
   await worker.stop();
 
   const attempts = await db.deliveryAttempt.count({ where: { delivery: ours } });
+  const claimMs = await claimBehindBacklog(url);
   console.log(`database            ${getConfig().database.kind}`);
   console.log(`deliveries          ${TOTAL} (attempts recorded: ${attempts})`);
   console.log(`throughput          ${rate.toFixed(0)} deliveries/s`);
@@ -156,6 +198,9 @@ try {
   console.log(`share of raw        ${((rate / rawRate) * 100).toFixed(0)}%`);
   console.log(
     `latency @500/s      p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (enqueue to receiver)`,
+  );
+  console.log(
+    `claim beside a queue median ${claimMs.toFixed(1)} ms for 20 hooks' rows, one capped hook holding ${BACKLOG} due`,
   );
   await db.$disconnect();
 } finally {

@@ -150,7 +150,7 @@ function dueSql(
       WHERE "state" = ${IN_FLIGHT} AND "leaseUntilMs" > CAST(${nowMs} AS BIGINT)
       GROUP BY "sourceId"
     ),
-    open_sources AS (
+    open_sources AS MATERIALIZED (
       SELECT s."id", s."concurrency" - COALESCE(b.n, 0) AS free
       FROM "DeliverySource" s LEFT JOIN busy b ON b."sourceId" = s."id"
       WHERE s."enabled" = true AND s."concurrency" > COALESCE(b.n, 0) ${onlySources}

@@ -52,27 +52,22 @@ export interface ClaimOptions {
 export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]> {
   if (options.limit <= 0) return [];
   const now = options.now ?? new Date();
-  if (getConfig().database.kind !== "postgresql") {
-    const due = { now, limit: options.limit, lateral: false };
-
+  const claim = { ...options, now };
+  const postgres = getConfig().database.kind === "postgresql";
+  const due: DueQuery = { now, limit: options.limit, lateral: postgres };
+  if (!postgres) {
     return getDb().$queryRaw<ClaimedDelivery[]>(
-      claimSql({ ...options, now }, dueSql(due, Prisma.empty, Prisma.empty)),
+      claimSql(claim, dueSql(due, Prisma.empty, Prisma.empty)),
     );
   }
-
-  const due = { now, limit: options.limit, lateral: true };
 
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>(lockDueSourcesSql(due));
     if (!locked.length) return [];
     const onlySources = Prisma.sql`AND s."id" IN (${Prisma.join(locked.map((row) => row.id))})`;
+    const lock = Prisma.sql`FOR UPDATE OF d SKIP LOCKED`;
 
-    return tx.$queryRaw<ClaimedDelivery[]>(
-      claimSql(
-        { ...options, now },
-        dueSql(due, onlySources, Prisma.sql`FOR UPDATE OF d SKIP LOCKED`),
-      ),
-    );
+    return tx.$queryRaw<ClaimedDelivery[]>(claimSql(claim, dueSql(due, onlySources, lock)));
   });
 }
 

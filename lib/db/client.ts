@@ -6,6 +6,7 @@ import { getConfig, type Config } from "@/lib/config";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { SerialSqliteAdapterFactory } from "./serial-sqlite";
+import { registerSqliteFactory } from "./sql";
 import { sqlitePath } from "./sqlite-path";
 
 /**
@@ -23,7 +24,10 @@ export function createDb(database: Config["database"]): Db {
       new PrismaBetterSQLite3({ url: sqlitePath(database.url), timeout: 10_000 }),
     );
 
-    return new SqliteClient({ adapter });
+    const client = new SqliteClient({ adapter });
+    registerSqliteFactory(client, adapter);
+
+    return client;
   }
 
   const adapter = new PrismaPg({ connectionString: database.url, max: 10 });

@@ -1,7 +1,14 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** The open connection and the lock that everything using it takes in turn. */
+export interface SqliteConnection {
+  database: Database.Database;
+  turns: Turns;
+}
 
 /**
  * The better-sqlite3 adapter with one rule added: a statement made outside a
@@ -16,26 +23,46 @@ type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
  * gives SQLite what PostgreSQL's pool gives for free: separate work stays
  * separate.
  *
+ * The same turns are shared with the direct statement path (sql.ts), which
+ * runs on this connection without going through Prisma.
+ *
  * The rule this asks of callers, on both databases alike: inside a
  * transaction, use its client. A top-level statement there would wait for
- * the transaction it is part of, until Prisma's transaction timeout ends
- * that transaction with an error.
+ * the transaction it is part of, until the transaction's timeout ends it
+ * with an error.
  */
 export class SerialSqliteAdapterFactory {
   readonly provider = "sqlite";
   readonly adapterName: string;
+  /** Set while Prisma holds an open connection. */
+  connection: SqliteConnection | null = null;
 
   constructor(private readonly inner: PrismaBetterSQLite3) {
     this.adapterName = inner.adapterName;
   }
 
   async connect(): Promise<Adapter> {
-    return serialise(await this.inner.connect());
+    const adapter = await this.inner.connect();
+    const connection = { database: connectionOf(adapter), turns: new Turns() };
+    this.connection = connection;
+
+    return serialise(adapter, connection.turns, () => {
+      if (this.connection === connection) this.connection = null;
+    });
   }
 }
 
-function serialise(adapter: Adapter): Adapter {
-  const turns = new Turns();
+/** The adapter keeps its better-sqlite3 handle in a public `client` field. */
+function connectionOf(adapter: Adapter): Database.Database {
+  const { client } = adapter as unknown as { client?: Database.Database };
+  if (!client || typeof client.prepare !== "function") {
+    throw new Error("the better-sqlite3 adapter no longer exposes its connection");
+  }
+
+  return client;
+}
+
+function serialise(adapter: Adapter, turns: Turns, disposed: () => void): Adapter {
   const alone = <T>(work: () => Promise<T>) =>
     turns.take().then((release) => work().finally(release));
 
@@ -54,7 +81,11 @@ function serialise(adapter: Adapter): Adapter {
         throw error;
       }
     },
-    dispose: () => adapter.dispose(),
+    dispose: () => {
+      disposed();
+
+      return adapter.dispose();
+    },
   };
 }
 
@@ -74,7 +105,7 @@ function holdingTurn(transaction: AdapterTransaction, release: () => void): Adap
 }
 
 /** A first-come, first-served lock; each holder gets a release that works once. */
-class Turns {
+export class Turns {
   private last: Promise<void> = Promise.resolve();
 
   take(): Promise<() => void> {

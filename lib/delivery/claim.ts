@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getDb, sqlOf } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import { step } from "./state-machine";
@@ -55,19 +55,18 @@ export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]
   const claim = { ...options, now };
   const postgres = getConfig().database.kind === "postgresql";
   const due: DueQuery = { now, limit: options.limit, lateral: postgres };
+  const sql = sqlOf(getDb());
   if (!postgres) {
-    return getDb().$queryRaw<ClaimedDelivery[]>(
-      claimSql(claim, dueSql(due, Prisma.empty, Prisma.empty)),
-    );
+    return sql.query<ClaimedDelivery>(claimSql(claim, dueSql(due, Prisma.empty, Prisma.empty)));
   }
 
-  return getDb().$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>(lockDueSourcesSql(due));
+  return sql.transaction(async (tx) => {
+    const locked = await tx.query<{ id: string }>(lockDueSourcesSql(due));
     if (!locked.length) return [];
     const onlySources = Prisma.sql`AND s."id" IN (${Prisma.join(locked.map((row) => row.id))})`;
     const lock = Prisma.sql`FOR UPDATE OF d SKIP LOCKED`;
 
-    return tx.$queryRaw<ClaimedDelivery[]>(claimSql(claim, dueSql(due, onlySources, lock)));
+    return tx.query<ClaimedDelivery>(claimSql(claim, dueSql(due, onlySources, lock)));
   });
 }
 

@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db";
+import { getDb, sqlOf } from "@/lib/db";
 
 import { cancelQueuedSql, cancelStoppedRetriesSql, disableSourceSql } from "./disable-sql";
 import { insertAttemptsSql, sourceHealthSql, transitionsSql } from "./finished-sql";
@@ -33,10 +33,9 @@ export interface Written {
  * lease owner and attempt number, so a worker that lost its lease changes
  * nothing), the sources' health, and, when an attempt stops its source (a
  * 410, a failure run past the window), the disablement and the cancelling
- * of what the source had queued (disable-sql.ts). No interactive
- * transaction: on SQLite the adapter's one connection would let the
- * worker's other queries run inside it, and every await in it holds the
- * database's only write lock.
+ * of what the source had queued (disable-sql.ts). The statements are all
+ * built before the transaction opens, so it holds the database's only write
+ * lock (on SQLite) for nothing but running them.
  */
 export async function writeFinished(items: readonly Finished[]): Promise<Written[]> {
   const owner = items[0]?.owner;
@@ -54,22 +53,28 @@ export async function writeFinished(items: readonly Finished[]): Promise<Written
     .map((item) => item.deliveryId);
   const health = sourceHealthSql(items, now);
 
-  const results = await db.$transaction([
-    db.$executeRaw(insertAttemptsSql(owner, items)),
-    db.$queryRaw<{ id: string }[]>(transitionsSql(owner, items, now)),
-    ...health.map((sql) => db.$executeRaw(sql)),
-    ...disabling.map((entry) => db.$executeRaw(disableSourceSql(entry, now))),
-    ...(retried.length
-      ? [db.$queryRaw<{ id: string }[]>(cancelStoppedRetriesSql(retried, now))]
-      : []),
-    ...disabling.map((entry) => db.$executeRaw(cancelQueuedSql(entry, now))),
-  ]);
-  const applied = new Set(idsIn(results[1]));
-  const disabledAt = 2 + health.length;
-  if (results.slice(disabledAt, disabledAt + disabling.length).some((count) => count !== 0)) {
-    sourcesChanged();
-  }
-  const cancelled = new Set(retried.length ? idsIn(results[disabledAt + disabling.length]) : []);
+  const attempts = insertAttemptsSql(owner, items);
+  const transitions = transitionsSql(owner, items, now);
+  const disables = disabling.map((entry) => disableSourceSql(entry, now));
+  const cancelRetries = retried.length ? cancelStoppedRetriesSql(retried, now) : null;
+  const cancelQueued = disabling.map((entry) => cancelQueuedSql(entry, now));
+
+  const { applied, disabledAny, cancelled } = await sqlOf(db).transaction(async (tx) => {
+    await tx.execute(attempts);
+    const moved = await tx.query<{ id: string }>(transitions);
+    for (const sql of health) await tx.execute(sql);
+    let disabled = 0;
+    for (const sql of disables) disabled += await tx.execute(sql);
+    const stopped = cancelRetries ? await tx.query<{ id: string }>(cancelRetries) : [];
+    for (const sql of cancelQueued) await tx.execute(sql);
+
+    return {
+      applied: new Set(idsIn(moved)),
+      disabledAny: disabled > 0,
+      cancelled: new Set(idsIn(stopped)),
+    };
+  });
+  if (disabledAny) sourcesChanged();
 
   return items.map((item) => {
     if (!applied.has(item.deliveryId)) return { applied: false, state: null };

@@ -1,5 +1,5 @@
 import { compileRecordFilter, type RecordFilter } from "@/lib/eql";
-import type { Db } from "@/lib/db";
+import { prismaRunner, type Db } from "@/lib/db";
 import { readCounter, validateWebhookQuery, type WebhookSubscription } from "@/lib/lens";
 import { CHANGE_EVENT_COUNTER } from "@/lib/lens/records/write-transaction";
 import { eqlSchema, isObjectName, type ObjectName } from "@/lib/lens/registry";
@@ -144,7 +144,7 @@ export function invalidateHookIndex(): void {
  */
 export async function hookIndex(db: Db): Promise<HookIndex> {
   const { seq, summary } = await db.$transaction(async (tx) => {
-    const last = (await readCounter(tx, CHANGE_EVENT_COUNTER)) ?? 0;
+    const last = (await readCounter(prismaRunner(tx), CHANGE_EVENT_COUNTER)) ?? 0;
     const hooks = await tx.webhook.aggregate({
       _count: { _all: true },
       _max: { updatedAt: true },

@@ -20,7 +20,7 @@ export async function buildPayload(
   loaders: RecordLoaders,
   now: Date,
 ): Promise<string> {
-  const contextValue: LensContext = { tx, loaders, now };
+  const contextValue: LensContext = { reads: { tx, loaders }, now };
   const result: ExecutionResult = await execute({
     schema: webhookSchema(subscription.kind),
     document: subscription.document,

@@ -5,13 +5,28 @@ import type { MutationRun } from "./mutation-run";
 
 /** What every resolver of one request shares. */
 export interface LensContext {
-  /** The request's transaction: reads see one consistent state, writes commit together. */
-  tx: Tx;
-  loaders: RecordLoaders;
+  /** Present for queries and payloads: their read transaction and its loaders. */
+  reads?: LensReads;
   /** The request's clock, for EQL's NOW(). */
   now: Date;
   /** Present for mutations only. */
   mutation?: MutationRun;
+}
+
+export interface LensReads {
+  /** One transaction, so all of a request's reads see one consistent state. */
+  tx: Tx;
+  loaders: RecordLoaders;
+}
+
+/**
+ * A query's reads. Mutations return UIDs only, so no record resolver runs in
+ * one; their writes go through `mutation`, not through Prisma.
+ */
+export function readsOf(context: LensContext): LensReads {
+  if (!context.reads) throw new Error("a record resolver ran outside a query");
+
+  return context.reads;
 }
 
 export type { LensRow };

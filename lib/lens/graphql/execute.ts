@@ -84,7 +84,7 @@ export async function executeGraphql(
     result = await runMutation(db, document, request, principal, now);
   } else {
     result = await readTransaction(db, (tx) =>
-      run(document, request, { tx, loaders: new RecordLoaders(tx), now }),
+      run(document, request, { reads: { tx, loaders: new RecordLoaders(tx) }, now }),
     );
   }
   log.debug(
@@ -135,14 +135,9 @@ async function runMutation(
   try {
     return await withWriteTransaction(db, async (tx, sequence) => {
       const writer = new RecordWriter({ tx, actor: actorFromPrincipal(principal), sequence });
-      const context = {
-        tx,
-        loaders: new RecordLoaders(tx),
-        now,
-        mutation: new MutationRun(writer),
-      };
+      const context = { now, mutation: new MutationRun(writer) };
       const result = await run(document, request, context);
-      // Throwing is how Prisma is told to roll back.
+      // Throwing is how the transaction is told to roll back.
       if (result.errors?.length) throw new RolledBack(result);
 
       return result;

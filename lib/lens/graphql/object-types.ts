@@ -19,7 +19,7 @@ import {
   type ObjectDef,
   type ObjectName,
 } from "../registry";
-import type { LensContext, LensRow } from "./context";
+import { readsOf, type LensContext, type LensRow } from "./context";
 import { GraphQLInstant } from "./scalars";
 
 export type LensObjectType = GraphQLObjectType<LensRow, LensContext>;
@@ -119,7 +119,9 @@ function relationFields(
       resolve: (row, _args, context: LensContext) => {
         const uid = row[lookup.field];
 
-        return typeof uid === "string" ? context.loaders.byUid(lookup.target).load(uid) : null;
+        return typeof uid === "string"
+          ? readsOf(context).loaders.byUid(lookup.target).load(uid)
+          : null;
       },
     };
   }
@@ -129,7 +131,7 @@ function relationFields(
       description: `The ${relation.target} records whose ${relation.field} is this record, oldest first.`,
       resolve: (row, _args, context: LensContext) =>
         typeof row.UID === "string"
-          ? context.loaders.reverse(object.name, relation).load(row.UID)
+          ? readsOf(context).loaders.reverse(object.name, relation).load(row.UID)
           : [],
     };
   }

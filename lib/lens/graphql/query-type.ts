@@ -11,7 +11,7 @@ import {
 
 import { listRecords, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from "../read/list-records";
 import { OBJECT_NAMES, getObject, type ObjectDef } from "../registry";
-import { intArg, stringArg, type LensContext } from "./context";
+import { intArg, readsOf, stringArg, type LensContext } from "./context";
 import { objectTypes, type LensObjectType } from "./object-types";
 
 const PageInfo = new GraphQLObjectType<Page["pageInfo"], LensContext>({
@@ -77,8 +77,9 @@ export function queryType(): GraphQLObjectType<unknown, LensContext> {
         after: { type: GraphQLString, description: "The endCursor of the previous page." },
       },
       resolve: async (_root, args: Record<string, unknown>, context: LensContext) => {
+        const { tx, loaders } = readsOf(context);
         const page = await listRecords(
-          context.tx,
+          tx,
           object,
           {
             filter: stringArg(args, "filter"),
@@ -88,7 +89,7 @@ export function queryType(): GraphQLObjectType<unknown, LensContext> {
           },
           context.now,
         );
-        context.loaders.prime(
+        loaders.prime(
           name,
           page.edges.map((edge) => edge.node),
         );
@@ -101,7 +102,9 @@ export function queryType(): GraphQLObjectType<unknown, LensContext> {
       description: `The ${name} record with this UID, or null.`,
       args: { UID: { type: new GraphQLNonNull(GraphQLID) } },
       resolve: (_root, args: Record<string, unknown>, context: LensContext) =>
-        context.loaders.byUid(name).load(stringArg(args, "UID") ?? ""),
+        readsOf(context)
+          .loaders.byUid(name)
+          .load(stringArg(args, "UID") ?? ""),
     };
   }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { getDb, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import type { Actor } from "../actor";
 import { isObjectName, type ObjectDef, type ObjectName } from "../registry";
@@ -54,13 +55,13 @@ export async function writeChangeEvent(
   const current = event.current && JSON.stringify(toJsonRecord(event.object, event.current));
 
   return sequence.append(async (seq) => {
-    await tx.$executeRaw`
+    await tx.execute(Prisma.sql`
       INSERT INTO "ChangeEvent"
         ("seq", "object", "uid", "operation", "previous", "current", "changedFields",
          "actorType", "actorId", "createdAt")
       VALUES (${seq}, ${event.object.name}, ${event.uid}, ${event.operation}, ${previous},
         ${current}, ${JSON.stringify(event.changedFields)}, ${event.actor.type},
-        ${event.actor.id}, ${event.at})`;
+        ${event.actor.id}, ${event.at})`);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { ObjectDef } from "../registry";
 import type { LensRecord } from "../values";
-import type { Tx } from "./sql";
+import type { WriteTx } from "./sql";
 import { JOB_NAME_COUNTER, incrementCounter } from "./write-transaction";
 
 /**
@@ -8,7 +8,11 @@ import { JOB_NAME_COUNTER, incrementCounter } from "./write-transaction";
  * in the inserting transaction: concurrent inserts queue on its row, and a
  * rolled-back insert gives its number back, so names have no gaps or repeats.
  */
-export async function assignOnInsert(tx: Tx, object: ObjectDef, record: LensRecord): Promise<void> {
+export async function assignOnInsert(
+  tx: WriteTx,
+  object: ObjectDef,
+  record: LensRecord,
+): Promise<void> {
   if (object.name === "Jobs") {
     const number = await incrementCounter(tx, JOB_NAME_COUNTER);
     record.Name = `JOB-${String(number).padStart(4, "0")}`;

@@ -1,11 +1,11 @@
 import { LensError } from "../errors";
 import { getObject, lookupsInto, type ObjectDef } from "../registry";
 import type { LensValue } from "../values";
-import { anyReferences, recordExists, type Tx } from "./sql";
+import { anyReferences, recordExists, type WriteTx } from "./sql";
 
 /** Refuses lookup values that name no record, so a bad id is a field error, not a 500. */
 export async function checkLookups(
-  tx: Tx,
+  tx: WriteTx,
   object: ObjectDef,
   values: ReadonlyMap<string, LensValue>,
 ): Promise<void> {
@@ -22,7 +22,11 @@ export async function checkLookups(
  * Refuses to delete a record others still point at. The database would refuse
  * too (every relation is Restrict); checking first names the culprit.
  */
-export async function checkUnreferenced(tx: Tx, object: ObjectDef, uid: string): Promise<void> {
+export async function checkUnreferenced(
+  tx: WriteTx,
+  object: ObjectDef,
+  uid: string,
+): Promise<void> {
   for (const { object: referrer, lookup } of lookupsInto(object.name)) {
     if (await anyReferences(tx, referrer, lookup.field, uid)) {
       throw new LensError(

@@ -1,8 +1,9 @@
-import type { Db } from "@/lib/db";
+import { sqlOf, type Db, type TransactionLimits } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import type { Actor } from "../actor";
 import { signalChangesCommitted } from "./commit-signal";
-import type { Tx } from "./sql";
+import type { WriteTx } from "./sql";
 
 export const CHANGE_EVENT_COUNTER = "change_event";
 export const JOB_NAME_COUNTER = "job_name";
@@ -13,17 +14,12 @@ export const JOB_NAME_COUNTER = "job_name";
  * `writeRecords` (record-writer.ts).
  */
 export interface WriteScope {
-  tx: Tx;
+  tx: WriteTx;
   actor: Actor;
   sequence: ChangeSequence;
 }
 
-export interface TransactionLimits {
-  /** How long to wait for a connection and for the write gate, in ms. */
-  maxWait?: number;
-  /** How long the whole transaction may take, in ms. */
-  timeout?: number;
-}
+export type { TransactionLimits };
 
 // Writers queue behind one another (see below); the wait allows for a queue.
 const DEFAULT_LIMITS = { maxWait: 10_000, timeout: 15_000 };
@@ -41,7 +37,7 @@ export class ChangeSequence {
   private written = 0;
 
   constructor(
-    private readonly tx: Tx,
+    private readonly tx: WriteTx,
     private readonly first: number,
   ) {}
 
@@ -64,8 +60,8 @@ export class ChangeSequence {
     }
     if (this.handedOut === 1) return;
     const last = this.first + this.handedOut - 1;
-    await this.tx.$executeRaw`
-      UPDATE "Counter" SET "value" = ${last} WHERE "name" = ${CHANGE_EVENT_COUNTER}`;
+    await this.tx.execute(Prisma.sql`
+      UPDATE "Counter" SET "value" = ${last} WHERE "name" = ${CHANGE_EVENT_COUNTER}`);
   }
 }
 
@@ -104,10 +100,10 @@ export class ChangeSequence {
  */
 export async function withWriteTransaction<T>(
   db: Db,
-  work: (tx: Tx, sequence: ChangeSequence) => Promise<T>,
+  work: (tx: WriteTx, sequence: ChangeSequence) => Promise<T>,
   limits: TransactionLimits = {},
 ): Promise<T> {
-  const result = await db.$transaction(
+  const result = await sqlOf(db).transaction(
     async (tx) => {
       const sequence = new ChangeSequence(tx, await incrementCounter(tx, CHANGE_EVENT_COUNTER));
       const done = await work(tx, sequence);
@@ -123,19 +119,19 @@ export async function withWriteTransaction<T>(
 }
 
 /** Adds one to a named counter (creating it at 1) and returns the new value. */
-export async function incrementCounter(tx: Tx, name: string): Promise<number> {
-  const rows = await tx.$queryRaw<{ value: unknown }[]>`
+export async function incrementCounter(tx: WriteTx, name: string): Promise<number> {
+  const rows = await tx.query<{ value: unknown }>(Prisma.sql`
     INSERT INTO "Counter" ("name", "value") VALUES (${name}, 1)
     ON CONFLICT ("name") DO UPDATE SET "value" = "Counter"."value" + 1
-    RETURNING "value"`;
+    RETURNING "value"`);
 
   return counterValue(rows[0]?.value);
 }
 
 /** The counter's value, or null when it has never been set. */
-export async function readCounter(tx: Tx, name: string): Promise<number | null> {
-  const rows = await tx.$queryRaw<{ value: unknown }[]>`
-    SELECT "value" FROM "Counter" WHERE "name" = ${name}`;
+export async function readCounter(tx: WriteTx, name: string): Promise<number | null> {
+  const rows = await tx.query<{ value: unknown }>(Prisma.sql`
+    SELECT "value" FROM "Counter" WHERE "name" = ${name}`);
   const [row] = rows;
 
   return row ? counterValue(row.value) : null;

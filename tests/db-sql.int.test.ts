@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { getDb, sqlOf, TransactionTimeoutError } from "@/lib/db";
+import { getConfig } from "@/lib/config";
+import { createDb, getDb, sqlOf, TransactionTimeoutError } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 // lib/db/sql.ts: the raw SQL path the hot code uses instead of Prisma's raw
@@ -117,6 +118,25 @@ describe("sqlOf", () => {
     expect(await resourceNamed(`${PREFIX}direct-tx`)).toBeNull();
     expect(await resourceNamed(`${PREFIX}prisma-beside`)).not.toBeNull();
   });
+
+  it.runIf(getConfig().database.kind === "sqlite")(
+    "sets SQLite's synchronous mode from the configuration, NORMAL unless told FULL",
+    async () => {
+      const mode = async (db: ReturnType<typeof getDb>) => {
+        const [row] = await sqlOf(db).query<{ synchronous: unknown }>(
+          Prisma.sql`PRAGMA synchronous`,
+        );
+        return Number(row?.synchronous);
+      };
+      const full = createDb({ ...getConfig().database, sqliteSync: "full" });
+      try {
+        expect(await mode(getDb())).toBe(1);
+        expect(await mode(full)).toBe(2);
+      } finally {
+        await full.$disconnect();
+      }
+    },
+  );
 
   it("runs more distinct statements than it keeps prepared, and the first ones again", async () => {
     const sql = sqlOf(getDb());

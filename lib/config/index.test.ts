@@ -15,8 +15,14 @@ describe("loadConfig", () => {
     expect(config.database).toEqual({
       kind: "sqlite",
       url: `file:${resolve("data/tripline.db")}`,
+      sqliteSync: "normal",
     });
     expect(config.bootstrapAdmin).toBeNull();
+  });
+
+  it("takes SQLite's sync setting from TRIPLINE_SQLITE_SYNC, and names it when it is wrong", () => {
+    expect(loadConfig({ TRIPLINE_SQLITE_SYNC: "full" }).database.sqliteSync).toBe("full");
+    expect(() => loadConfig({ TRIPLINE_SQLITE_SYNC: "off" })).toThrow(/TRIPLINE_SQLITE_SYNC/);
   });
 
   it("recognises PostgreSQL URLs and relative SQLite files", () => {

@@ -22,6 +22,7 @@ export function createDb(database: Config["database"]): Db {
   if (database.kind === "sqlite") {
     const adapter = new SerialSqliteAdapterFactory(
       new PrismaBetterSQLite3({ url: sqlitePath(database.url), timeout: 10_000 }),
+      database.sqliteSync ?? "normal",
     );
 
     const client = new SqliteClient({ adapter });

@@ -37,13 +37,18 @@ export class SerialSqliteAdapterFactory {
   /** Set while Prisma holds an open connection. */
   connection: SqliteConnection | null = null;
 
-  constructor(private readonly inner: PrismaBetterSQLite3) {
+  constructor(
+    private readonly inner: PrismaBetterSQLite3,
+    private readonly sync: "normal" | "full" = "full",
+  ) {
     this.adapterName = inner.adapterName;
   }
 
   async connect(): Promise<Adapter> {
     const adapter = await this.inner.connect();
     const connection = { database: connectionOf(adapter), turns: new Turns() };
+    // The database is in WAL mode (migrate.ts); see DatabaseConfig.sqliteSync.
+    connection.database.pragma(`synchronous = ${this.sync === "full" ? "FULL" : "NORMAL"}`);
     this.connection = connection;
 
     return serialise(adapter, connection.turns, () => {

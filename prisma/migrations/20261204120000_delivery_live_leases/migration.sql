@@ -1,0 +1,9 @@
+-- Every claim counts each hook's live leases and looks for expired ones
+-- (lib/delivery/claim.ts). Both read processing rows by their lease time;
+-- with this index they read it and the hook from the index alone, and the
+-- search for expired leases touches only those.
+--
+-- Written by `prisma migrate diff`.
+
+-- CreateIndex
+CREATE INDEX "Delivery_state_leaseUntilMs_sourceId_idx" ON "Delivery"("state", "leaseUntilMs", "sourceId");

@@ -1,5 +1,6 @@
 import { enqueueDeliveries, notifyDeliveries, type TEnqueue, type Tx } from "@/lib/delivery";
-import { getDb, type Db } from "@/lib/db";
+import { getDb, sqlOf, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { readChangeEvents, type ChangeEvent } from "@/lib/lens";
 import { RecordLoaders } from "@/lib/lens/read/loaders";
 import { logger } from "@/lib/log";
@@ -28,6 +29,11 @@ export interface DispatchResult {
  * delivery (see `matches`).
  */
 async function readCursor(db: Db): Promise<number> {
+  const [stored] = await sqlOf(db).query<{ seq: unknown }>(
+    Prisma.sql`SELECT "seq" FROM "HookCursor" WHERE "name" = ${CHANGE_CURSOR}`,
+  );
+  if (stored) return Number(stored.seq);
+
   return db.$transaction(async (tx) => {
     const row = await tx.hookCursor.findUnique({ where: { name: CHANGE_CURSOR } });
     if (row) return row.seq;

@@ -1,5 +1,6 @@
 import { enqueueDeliveries, notifyDeliveries, type TEnqueue } from "@/lib/delivery";
-import { getDb, type Db } from "@/lib/db";
+import { getDb, sqlOf, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { RecordLoaders } from "@/lib/lens/read/loaders";
 import { logger } from "@/lib/log";
 
@@ -27,12 +28,11 @@ export async function fireDeferredOnce(
   db: Db = getDb(),
   now = new Date(),
 ): Promise<number> {
-  const due = await db.$transaction((tx) =>
-    tx.deferredFire.findMany({
-      where: { fireAt: { lte: now } },
-      orderBy: { fireAt: "asc" },
-      take: limit,
-    }),
+  // Every hooks pass asks, and it is usually nothing: a raw read is cheapest.
+  const due = await sqlOf(db).query<{ id: string; hookId: string; uid: string; fireAt: Date }>(
+    Prisma.sql`
+      SELECT "id", "hookId", "uid", "fireAt" FROM "DeferredFire"
+      WHERE "fireAt" <= ${now} ORDER BY "fireAt" LIMIT ${limit}`,
   );
   if (!due.length) return 0;
   const index = await hookIndex(db);

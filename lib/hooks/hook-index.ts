@@ -1,6 +1,7 @@
 import { compileRecordFilter, type RecordFilter } from "@/lib/eql";
-import { prismaRunner, type Db } from "@/lib/db";
-import { readCounter, validateWebhookQuery, type WebhookSubscription } from "@/lib/lens";
+import { sqlOf, type Db } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
+import { validateWebhookQuery, type WebhookSubscription } from "@/lib/lens";
 import { CHANGE_EVENT_COUNTER } from "@/lib/lens/records/write-transaction";
 import { eqlSchema, isObjectName, type ObjectName } from "@/lib/lens/registry";
 import { logger } from "@/lib/log";
@@ -143,17 +144,17 @@ export function invalidateHookIndex(): void {
  * times (see `seesEvent`).
  */
 export async function hookIndex(db: Db): Promise<HookIndex> {
-  const { seq, summary } = await db.$transaction(async (tx) => {
-    const last = (await readCounter(prismaRunner(tx), CHANGE_EVENT_COUNTER)) ?? 0;
-    const hooks = await tx.webhook.aggregate({
-      _count: { _all: true },
-      _max: { updatedAt: true },
-    });
-
-    return { seq: last, summary: hooks };
-  });
+  // One statement, so the counter and the hooks come from one snapshot. It
+  // runs on every hooks pass, so it is raw SQL rather than two model calls.
+  const [row] = await sqlOf(db).query<{ seq: unknown; hooks: unknown; changed: unknown }>(
+    Prisma.sql`
+      SELECT (SELECT "value" FROM "Counter" WHERE "name" = ${CHANGE_EVENT_COUNTER}) AS "seq",
+        COUNT(*) AS "hooks", MAX("updatedAt") AS "changed"
+      FROM "Webhook"`,
+  );
+  const seq = Number(row?.seq ?? 0);
   const version = globalForIndex.triplineHookIndexVersion ?? 0;
-  const stamp = `${version}:${summary._count._all}:${summary._max.updatedAt?.getTime() ?? 0}`;
+  const stamp = `${version}:${String(row?.hooks)}:${timeOf(row?.changed)}`;
   const cached = globalForIndex.triplineHookIndex;
   if (cached?.stamp === stamp) {
     cached.seq = seq;
@@ -172,4 +173,16 @@ export async function hookIndex(db: Db): Promise<HookIndex> {
   globalForIndex.triplineHookIndex = { stamp, index, seq };
 
   return index;
+}
+
+/**
+ * MAX() of a date column, in milliseconds: PostgreSQL returns a Date; SQLite
+ * returns the stored text, since an aggregate has no declared type.
+ */
+function timeOf(value: unknown): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "string") return new Date(value).getTime();
+  if (typeof value === "number" || typeof value === "bigint") return Number(value);
+
+  return 0;
 }

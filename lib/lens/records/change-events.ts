@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { getDb, type Db } from "@/lib/db";
+import { getDb, sqlOf, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import type { Actor } from "../actor";
@@ -79,11 +79,25 @@ export interface ReadChangeEventsOptions {
   limit?: number;
 }
 
+interface ChangeEventRow {
+  seq: number;
+  object: string;
+  uid: string;
+  operation: string;
+  previous: string | null;
+  current: string | null;
+  changedFields: string;
+  actorType: string;
+  actorId: string | null;
+  createdAt: Date;
+}
+
 /**
- * Events after `after`, in `seq` order. The read runs in a transaction: on
- * SQLite the Prisma adapter shares one connection between requests, and a
- * plain read could see the events of another request's transaction that is
- * still open and may yet roll back. Inside a transaction it waits for it.
+ * Events after `after`, in `seq` order. On SQLite the process shares one
+ * connection, and `sqlOf` runs the read in its own turn, after any open
+ * write has committed or rolled back, so it never sees events that may yet
+ * be undone. It runs on every dispatcher pass, so it skips Prisma's model
+ * API.
  */
 export async function readChangeEvents(
   options: ReadChangeEventsOptions = {},
@@ -91,19 +105,16 @@ export async function readChangeEvents(
 ): Promise<ChangeEvent[]> {
   const after = options.after ?? 0;
   const limit = Math.min(Math.max(options.limit ?? 100, 1), 1000);
-  const rows = await db.$transaction((tx) =>
-    tx.changeEvent.findMany({
-      where: { seq: { gt: after } },
-      orderBy: { seq: "asc" },
-      take: limit,
-    }),
-  );
+  const rows = await sqlOf(db).query<ChangeEventRow>(Prisma.sql`
+    SELECT "seq", "object", "uid", "operation", "previous", "current", "changedFields",
+      "actorType", "actorId", "createdAt"
+    FROM "ChangeEvent" WHERE "seq" > ${after} ORDER BY "seq" LIMIT ${limit}`);
 
   return rows.map((row) => {
     if (!isObjectName(row.object)) throw new Error(`change event ${row.seq}: unknown object`);
 
     return {
-      seq: row.seq,
+      seq: Number(row.seq),
       object: row.object,
       uid: row.uid,
       operation: z.enum(OPERATIONS).parse(row.operation),

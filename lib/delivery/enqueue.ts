@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
+import { getDb, sqlOf, type SqlRunner } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import { DeliveryError } from "./errors";
@@ -11,6 +11,7 @@ import { dbTime, jsonRows } from "./json-rows";
 import { NOTIFY_CHANNEL, notifyDeliveries } from "./signal";
 import { INITIAL_STATE } from "./state-machine";
 
+/** A Prisma transaction, as the hooks module hands one around. */
 export type Tx = Prisma.TransactionClient;
 
 export const ZEnqueueSchema = z.object({
@@ -39,12 +40,13 @@ export interface Enqueued {
 }
 
 /**
- * Queues one delivery. Pass the dispatcher's transaction to enqueue together
+ * Queues one delivery. Pass the dispatcher's transaction (as a runner, see
+ * `prismaRunner`) to enqueue together
  * with its cursor move; workers in other processes are told on commit
  * (PostgreSQL NOTIFY), and on SQLite the caller should call
  * `notifyDeliveries()` after its commit or the next poll finds the row.
  */
-export async function enqueueDelivery(input: TEnqueue, tx?: Tx): Promise<Enqueued> {
+export async function enqueueDelivery(input: TEnqueue, tx?: SqlRunner): Promise<Enqueued> {
   const [result] = await enqueueDeliveries([input], tx);
   if (!result) throw new Error("enqueue returned nothing");
 
@@ -60,15 +62,15 @@ const CHUNK = 500;
  * transaction none is opened. Rows whose idempotency key is taken are
  * skipped by the database and reported with the first delivery's id.
  */
-export async function enqueueDeliveries(inputs: TEnqueue[], tx?: Tx): Promise<Enqueued[]> {
+export async function enqueueDeliveries(inputs: TEnqueue[], tx?: SqlRunner): Promise<Enqueued[]> {
   const parsed = inputs.map((input) => ZEnqueueSchema.parse(input));
-  const client: Tx = tx ?? getDb();
+  const client: SqlRunner = tx ?? sqlOf(getDb());
   const results: Enqueued[] = [];
   for (let offset = 0; offset < parsed.length; offset += CHUNK) {
     results.push(...(await insertChunk(client, parsed.slice(offset, offset + CHUNK))));
   }
   if (getConfig().database.kind === "postgresql" && results.some((result) => result.created)) {
-    await client.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, '')`;
+    await client.execute(Prisma.sql`SELECT pg_notify(${NOTIFY_CHANNEL}, '')`);
   }
   // Without a caller's transaction the rows are committed now; with one, this
   // early wake finds nothing yet and the caller's notify (or NOTIFY) follows.
@@ -79,7 +81,7 @@ export async function enqueueDeliveries(inputs: TEnqueue[], tx?: Tx): Promise<En
 
 type Parsed = z.output<typeof ZEnqueueSchema>;
 
-async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
+async function insertChunk(client: SqlRunner, items: Parsed[]): Promise<Enqueued[]> {
   if (!items.length) return [];
   const now = new Date();
   const rows = items.map((item) => {
@@ -113,7 +115,7 @@ async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
   );
   let inserted: { id: string }[];
   try {
-    inserted = await client.$queryRaw<{ id: string }[]>`
+    inserted = await client.query<{ id: string }>(Prisma.sql`
       INSERT INTO "Delivery" ("id", "sourceId", "idempotencyKey", "url", "headers", "body",
         "requestId", "state", "attempts", "noRetry", "scheduleStart", "nextAttemptAt",
         "createdAt", "updatedAt")
@@ -123,7 +125,7 @@ async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
       -- SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT.
       WHERE true
       ON CONFLICT ("idempotencyKey") DO NOTHING
-      RETURNING "id"`;
+      RETURNING "id"`);
   } catch (error) {
     throw translateInsertError(error, items[0]?.sourceId ?? "");
   }
@@ -132,9 +134,9 @@ async function insertChunk(client: Tx, items: Parsed[]): Promise<Enqueued[]> {
   const existing = new Map<string, { id: string; requestId: string }>();
   const keys = taken.filter((key) => key !== undefined);
   if (keys.length) {
-    const found = await client.$queryRaw<{ id: string; requestId: string; key: string }[]>`
+    const found = await client.query<{ id: string; requestId: string; key: string }>(Prisma.sql`
       SELECT "id", "requestId", "idempotencyKey" AS "key" FROM "Delivery"
-      WHERE "idempotencyKey" IN (${Prisma.join(keys)})`;
+      WHERE "idempotencyKey" IN (${Prisma.join(keys)})`);
     for (const row of found) existing.set(row.key, { id: row.id, requestId: row.requestId });
   }
 

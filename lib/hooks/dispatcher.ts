@@ -1,5 +1,5 @@
 import { enqueueDeliveries, notifyDeliveries, type TEnqueue, type Tx } from "@/lib/delivery";
-import { getDb, sqlOf, type Db } from "@/lib/db";
+import { getDb, prismaRunner, sqlOf, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { readChangeEvents, type ChangeEvent } from "@/lib/lens";
 import { RecordLoaders } from "@/lib/lens/read/loaders";
@@ -84,7 +84,7 @@ export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<Dispa
         const open = await openSources(tx, ids);
         const inputs = matched.filter((input) => open.has(input.sourceId));
         if (inputs.length) {
-          const results = await enqueueDeliveries(inputs, tx);
+          const results = await enqueueDeliveries(inputs, prismaRunner(tx));
           deliveries = results.filter((result) => result.created).length;
         }
       },

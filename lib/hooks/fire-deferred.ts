@@ -1,5 +1,5 @@
 import { enqueueDeliveries, notifyDeliveries, type TEnqueue } from "@/lib/delivery";
-import { getDb, sqlOf, type Db } from "@/lib/db";
+import { getDb, prismaRunner, sqlOf, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { RecordLoaders } from "@/lib/lens/read/loaders";
 import { logger } from "@/lib/log";
@@ -60,7 +60,7 @@ export async function fireDeferredOnce(
       const ids = inputs.map((input) => input.sourceId);
       const open = await openSources(tx, ids);
       const sendable = inputs.filter((input) => open.has(input.sourceId));
-      const results = sendable.length ? await enqueueDeliveries(sendable, tx) : [];
+      const results = sendable.length ? await enqueueDeliveries(sendable, prismaRunner(tx)) : [];
 
       return results.filter((result) => result.created).length;
     },

@@ -1,7 +1,7 @@
 import { CronExpressionParser } from "cron-parser";
 
 import { enqueueDelivery, notifyDeliveries } from "@/lib/delivery";
-import { getDb, type Db } from "@/lib/db";
+import { getDb, prismaRunner, type Db } from "@/lib/db";
 
 import { deliveryInput } from "./delivery-input";
 import { hookIndex } from "./hook-index";
@@ -82,7 +82,7 @@ export class CronScheduler {
       const row = await tx.webhook.findUniqueOrThrow({ where: { id: hookId } });
       const hook = { id: row.id, url: row.url, headers: parseHeaders(row.headers) };
       const key = `cron:${hookId}:${tick.toISOString()}`;
-      const result = await enqueueDelivery(deliveryInput(hook, "{}", key), tx);
+      const result = await enqueueDelivery(deliveryInput(hook, "{}", key), prismaRunner(tx));
 
       return result.created;
     });

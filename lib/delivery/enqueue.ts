@@ -1,5 +1,3 @@
-import { randomUUID } from "node:crypto";
-
 import { z } from "zod";
 
 import { getConfig } from "@/lib/config";
@@ -7,6 +5,7 @@ import { getDb, sqlOf, type SqlRunner } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 import { DeliveryError } from "./errors";
+import { newRowId } from "./ids";
 import { dbTime, jsonRows } from "./json-rows";
 import { NOTIFY_CHANNEL, notifyDeliveries } from "./signal";
 import { INITIAL_STATE } from "./state-machine";
@@ -85,7 +84,7 @@ async function insertChunk(client: SqlRunner, items: Parsed[]): Promise<Enqueued
   if (!items.length) return [];
   const now = new Date();
   const rows = items.map((item) => {
-    const id = randomUUID();
+    const id = newRowId();
 
     return { id, requestId: item.requestId ?? id, item };
   });

@@ -1,6 +1,7 @@
 import { getConfig } from "@/lib/config";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
+import { newRowId } from "./ids";
 import { dbTime, jsonRows } from "./json-rows";
 import type { Outcome } from "./outcome";
 import { step, type DeliveryState } from "./state-machine";
@@ -37,7 +38,7 @@ function notIndexed(): Prisma.Sql {
  */
 export function insertAttemptsSql(owner: string, items: readonly Finished[]): Prisma.Sql {
   const rows = items.map((item) => ({
-    id: crypto.randomUUID(),
+    id: newRowId(),
     deliveryId: item.deliveryId,
     number: item.attempt,
     attemptedAt: dbTime(item.attemptedAt),

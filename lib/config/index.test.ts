@@ -25,6 +25,12 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ TRIPLINE_SQLITE_SYNC: "off" })).toThrow(/TRIPLINE_SQLITE_SYNC/);
   });
 
+  it("makes the engine's calls on their own thread unless TRIPLINE_HTTP_THREAD=off", () => {
+    expect(loadConfig({}).delivery.httpThread).toBe(true);
+    expect(loadConfig({ TRIPLINE_HTTP_THREAD: "off" }).delivery.httpThread).toBe(false);
+    expect(() => loadConfig({ TRIPLINE_HTTP_THREAD: "no" })).toThrow(/TRIPLINE_HTTP_THREAD/);
+  });
+
   it("recognises PostgreSQL URLs and relative SQLite files", () => {
     expect(loadConfig({ DATABASE_URL: "postgresql://db:5432/t" }).database.kind).toBe("postgresql");
     expect(loadConfig({ DATABASE_URL: "postgres://db/t" }).database.kind).toBe("postgresql");

@@ -42,6 +42,7 @@ const ZEnvSchema = z.object({
   TRIPLINE_HOOK_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
   TRIPLINE_ALLOWED_TARGETS: z.string().default(""),
   TRIPLINE_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
+  TRIPLINE_HTTP_THREAD: z.enum(["on", "off"]).default("on"),
   TRIPLINE_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
   TRIPLINE_LEASE_MARGIN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   TRIPLINE_DISABLE_AFTER_DAYS: z.coerce.number().positive().default(5),
@@ -78,6 +79,8 @@ export interface DeliveryConfig {
   /** CIDRs that may be called even though they are not public. */
   allowedTargets: string[];
   allowHttp: boolean;
+  /** Whether the engine makes its calls on a thread of its own (http-thread.ts). */
+  httpThread: boolean;
   /** Multiplies every retry wait; below 1 only to compress schedules in tests. */
   retryScale: number;
   /** Added to the attempt timeout to make the lease. */
@@ -170,6 +173,7 @@ export function loadConfig(env: Environment = process.env): Config {
         .map((part) => part.trim())
         .filter(Boolean),
       allowHttp: parsed.TRIPLINE_ALLOW_HTTP === "true",
+      httpThread: parsed.TRIPLINE_HTTP_THREAD === "on",
       retryScale: parsed.TRIPLINE_RETRY_SCALE,
       leaseMarginMs: parsed.TRIPLINE_LEASE_MARGIN_MS,
       hookConcurrency: parsed.TRIPLINE_HOOK_CONCURRENCY,

@@ -2,6 +2,7 @@ import { VERSION } from "@/lib/config";
 
 import type { ClaimedDelivery } from "./claim";
 import { postJson, type HttpResult } from "./http";
+import { httpThread } from "./http-thread";
 import { type DeliverySettings, targetPolicy } from "./settings";
 import { signatureHeaders } from "./sign";
 import type { SourceKind } from "./sources";
@@ -90,13 +91,14 @@ export async function sendAttempt(
     };
   }
 
-  return postJson(
-    {
-      url,
-      headers: requestHeaders(delivery, source, variables),
-      body: delivery.body,
-      timeoutMs: source.timeoutSeconds * 1000,
-    },
-    policy,
-  );
+  const call = {
+    url,
+    headers: requestHeaders(delivery, source, variables),
+    body: delivery.body,
+    timeoutMs: source.timeoutSeconds * 1000,
+  };
+  // An injected resolver is a function, which cannot cross to the thread.
+  const offThread = settings.httpThread && !policy.resolve;
+
+  return offThread ? httpThread().post(call, policy) : postJson(call, policy);
 }

@@ -5,6 +5,7 @@ import { logger, type Logger } from "@/lib/log";
 
 import { sendAttempt } from "./attempt";
 import { claimDue, type ClaimedDelivery } from "./claim";
+import { httpThread } from "./http-thread";
 import { decideOutcome } from "./outcome";
 import { deliverySettings, type DeliverySettings } from "./settings";
 import { SourceCache, type LoadedSource } from "./source-cache";
@@ -91,6 +92,11 @@ export class DeliveryEngine {
 
   get busy(): number {
     return this.sending + this.unwritten;
+  }
+
+  /** Gets ready to send: starts the HTTP thread now rather than at the first call. */
+  prepare(): void {
+    if (this.settings.httpThread) httpThread().start();
   }
 
   /** Claims what is due (up to the batch size and free capacity) and starts sending it. */

@@ -10,6 +10,7 @@ export {
 } from "./enqueue";
 export { DeliveryError } from "./errors";
 export { closeHttpPools } from "./http";
+export { closeHttpThread } from "./http-thread";
 export { listDeliveryLogs, ZListLogsSchema, type DeliveryLog, type TListLogs } from "./logs";
 export { recoverDeliveries, resendDelivery, SAMPLE_PAYLOAD, testFire } from "./manual";
 export { deleteExpired } from "./retention";

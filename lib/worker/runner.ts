@@ -1,5 +1,6 @@
 import {
   closeHttpPools,
+  closeHttpThread,
   deleteExpired,
   DeliveryEngine,
   subscribeToDeliveries,
@@ -56,6 +57,7 @@ export class DeliveryWorker {
   }
 
   start(): void {
+    this.engine.prepare();
     this.subscription = subscribeToDeliveries(() => this.wake());
     this.pollTimer = setInterval(() => this.wake(), this.options.pollMs);
     const every = this.options.retentionEveryMs ?? 10 * 60_000;
@@ -79,7 +81,7 @@ export class DeliveryWorker {
     await this.subscription?.close();
     await this.claiming;
     await this.engine.drain();
-    await closeHttpPools();
+    await Promise.all([closeHttpPools(), closeHttpThread()]);
     this.log.info({}, "delivery worker stopped");
   }
 

@@ -1,0 +1,168 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+
+import type { HttpCall, HttpResult } from "./http";
+import type { TargetPolicy } from "./target-guard";
+
+/**
+ * The engine's HTTP calls, made on a thread of their own.
+ *
+ * On SQLite the database work (claims, attempt writes) runs on the main
+ * thread, since the connection lives there; the calls themselves (undici,
+ * sockets, reading answers) were the other half of the engine's time. On
+ * their own thread the two use both cores instead of taking turns on one.
+ *
+ * The guard travels with each call as plain data and runs inside the
+ * thread's connections exactly as it does in process (http.ts). A policy
+ * with an injected resolver (a test's) cannot cross threads, so those calls
+ * stay in process.
+ */
+
+/** What crosses to the thread: a URL as text, the policy without functions. */
+export interface ThreadCall {
+  id: number;
+  call: Omit<HttpCall, "url"> & { url: string };
+  policy: Pick<TargetPolicy, "allowHttp" | "allowedTargets">;
+}
+
+export interface ThreadAnswer {
+  id: number;
+  result: HttpResult;
+}
+
+/**
+ * The thread's first code: it registers tsx, as bin/tripline does, since
+ * the thread runs lib/'s TypeScript, then loads http-thread-worker.ts. The
+ * files are found from the working directory like the migrations
+ * (lib/db/migrate.ts): in the Next.js server this module is bundled and its
+ * own location says nothing. The bootstrap is a string so that the bundler
+ * leaves the thread's code alone rather than trying to bundle tsx.
+ */
+const BOOTSTRAP = `
+const { workerData } = require("node:worker_threads");
+import("tsx/esm/api")
+  .then(({ register }) => {
+    register({ tsconfig: workerData.tsconfig });
+    return import(workerData.entry);
+  });
+`;
+
+function startThread(): Worker {
+  const root = process.cwd();
+
+  return new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: {
+      tsconfig: join(root, "tsconfig.json"),
+      entry: pathToFileURL(join(root, "lib", "delivery", "http-thread-worker.ts")).href,
+    },
+  });
+}
+
+function lost(reason: string): HttpResult {
+  return {
+    statusCode: null,
+    // The call may have reached the endpoint; the delivery is retried like any failure.
+    error: `the HTTP thread stopped before the call ended: ${reason}`,
+    timedOut: false,
+    refused: false,
+    responseHeaders: null,
+    responseBody: null,
+    durationMs: 0,
+  };
+}
+
+export class HttpThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<number, (result: HttpResult) => void>();
+  /** Calls made in this turn of the event loop, posted as one message. */
+  private outbox: ThreadCall[] = [];
+
+  post(call: HttpCall, policy: TargetPolicy): Promise<HttpResult> {
+    const id = this.nextId++;
+    if (!this.outbox.length) queueMicrotask(() => this.send());
+    this.outbox.push({
+      id,
+      call: { ...call, url: call.url.href },
+      policy: { allowHttp: policy.allowHttp, allowedTargets: policy.allowedTargets },
+    });
+
+    return new Promise((resolve) => this.waiting.set(id, resolve));
+  }
+
+  /**
+   * Starts the thread ahead of the first call: loading its code takes a few
+   * hundred milliseconds, which the first deliveries would otherwise wait.
+   */
+  start(): void {
+    this.thread().unref();
+  }
+
+  /** Stops the thread; calls still out end as failures. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+    this.settleAll("the engine stopped");
+  }
+
+  private send(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (!batch.length) return;
+    const worker = this.thread();
+    // A thread with calls out keeps the process alive; an idle one does not.
+    worker.ref();
+    worker.postMessage(batch);
+  }
+
+  private thread(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startThread();
+    worker.on("message", (answers: ThreadAnswer[]) => {
+      for (const { id, result } of answers) {
+        const resolve = this.waiting.get(id);
+        this.waiting.delete(id);
+        resolve?.(result);
+      }
+      if (!this.waiting.size && this.worker === worker) worker.unref();
+    });
+    // An uncaught error ends the thread; its exit below settles what it held.
+    let failure = "";
+    worker.on("error", (error) => {
+      failure = error instanceof Error ? error.message : String(error);
+    });
+    worker.on("exit", (code) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      this.settleAll(failure || `exit code ${code}`);
+    });
+    this.worker = worker;
+
+    return worker;
+  }
+
+  private settleAll(reason: string): void {
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const resolve of waiting) resolve(lost(reason));
+  }
+}
+
+let shared: HttpThread | null = null;
+
+/** The process's HTTP thread, started on first use. */
+export function httpThread(): HttpThread {
+  shared ??= new HttpThread();
+
+  return shared;
+}
+
+/** Stops the process's HTTP thread, if one was started. */
+export async function closeHttpThread(): Promise<void> {
+  const thread = shared;
+  shared = null;
+  await thread?.close();
+}

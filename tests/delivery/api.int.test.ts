@@ -10,6 +10,7 @@ import { POST as recover } from "@/app/triggered_actions/logs/recover/route";
 import { GET as logs } from "@/app/triggered_actions/logs/route";
 import { getDb } from "@/lib/db";
 import { deleteExpired, enqueueDeliveries } from "@/lib/delivery";
+import { claimDue } from "@/lib/delivery/claim";
 import { DeliveryWorker } from "@/lib/worker";
 
 import { call, makeToken, resetDatabase } from "../helpers";
@@ -103,6 +104,21 @@ describe("delivery API", () => {
       token: viewer.token,
     });
     expect(bad.status).toBe(400);
+  });
+
+  it("keeps a delivery's place in the logs while a worker holds it: a claim leaves updatedAt", async () => {
+    const source = await makeSource();
+    const { id } = await enqueue(source.id, receiver.url("/held"));
+    const queuedAt = new Date(Date.now() - 60_000);
+    await getDb().delivery.update({ where: { id }, data: { updatedAt: queuedAt } });
+
+    const claimed = await claimDue({ owner: "worker-holding", limit: 10, leaseMarginMs: 60_000 });
+
+    expect(claimed.map((row) => row.id)).toEqual([id]);
+    const row = await deliveryState(id);
+    expect(row).toMatchObject({ state: "processing", leaseOwner: "worker-holding" });
+    expect(row.startedAt).not.toBeNull();
+    expect(row.updatedAt.toISOString()).toBe(queuedAt.toISOString());
   });
 
   it("orders logs newest first by default, pages with offset and filters with updatedTo", async () => {

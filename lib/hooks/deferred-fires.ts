@@ -1,3 +1,7 @@
+import { randomUUID } from "node:crypto";
+
+import type { SqlRunner } from "@/lib/db";
+import { Prisma } from "@/lib/db/generated/sqlite/client";
 import type { Tx } from "@/lib/delivery";
 import type { ChangeEvent } from "@/lib/lens";
 import { findRecords } from "@/lib/lens/read/delegates";
@@ -74,30 +78,25 @@ export async function rebuildDeferredFires(tx: Tx, webhookId: string): Promise<v
 /**
  * Keeps one hook's stored fire time in step with one change: rescheduled
  * when the field changes, dropped when it is cleared, the record deleted, or
- * the new time is already past when the change happens.
+ * the new time is already past when the change happens. Runs in the
+ * dispatcher's write transaction, on its SQL runner.
  */
 export async function applyDeferredChange(
-  tx: Tx,
+  tx: SqlRunner,
   hook: CompiledHook,
   event: ChangeEvent,
 ): Promise<void> {
   const field = hook.field;
   if (!field) return;
-  const where = { hookId_uid: { hookId: hook.id, uid: event.uid } };
-  if (event.operation === "DELETE") {
-    await tx.deferredFire.deleteMany({ where: { hookId: hook.id, uid: event.uid } });
-    return;
-  }
   if (event.operation === "UPDATE" && !event.changedFields.includes(field)) return;
-
-  const at = fireTime(event.current?.[field], hook.offsetMs);
+  const at = event.operation === "DELETE" ? null : fireTime(event.current?.[field], hook.offsetMs);
   if (!at || at.getTime() <= event.createdAt.getTime()) {
-    await tx.deferredFire.deleteMany({ where: { hookId: hook.id, uid: event.uid } });
+    await tx.execute(Prisma.sql`
+      DELETE FROM "DeferredFire" WHERE "hookId" = ${hook.id} AND "uid" = ${event.uid}`);
     return;
   }
-  await tx.deferredFire.upsert({
-    where,
-    create: { hookId: hook.id, uid: event.uid, fireAt: at },
-    update: { fireAt: at },
-  });
+  await tx.execute(Prisma.sql`
+    INSERT INTO "DeferredFire" ("id", "hookId", "uid", "fireAt")
+    VALUES (${randomUUID()}, ${hook.id}, ${event.uid}, ${at})
+    ON CONFLICT ("hookId", "uid") DO UPDATE SET "fireAt" = excluded."fireAt"`);
 }

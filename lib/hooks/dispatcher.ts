@@ -1,5 +1,5 @@
-import { enqueueDeliveries, notifyDeliveries, type TEnqueue, type Tx } from "@/lib/delivery";
-import { getDb, prismaRunner, sqlOf, type Db } from "@/lib/db";
+import { enqueueDeliveries, notifyDeliveries, type TEnqueue } from "@/lib/delivery";
+import { getDb, sqlOf, type Db } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 import { readChangeEvents, type ChangeEvent } from "@/lib/lens";
 import { RecordLoaders } from "@/lib/lens/read/loaders";
@@ -49,11 +49,12 @@ async function readCursor(db: Db): Promise<number> {
 }
 
 /**
- * One pass: reads the next change events after the stored cursor and, in one
- * transaction, moves the cursor, enqueues a delivery per matching (event,
- * hook) and updates deferred fire times. The cursor moves only from the
- * value read (compare-and-set), so two dispatchers never both take a batch,
- * and the idempotency key `wh:<hook>:<seq>` makes a repeated pass harmless.
+ * One pass: reads the next change events after the stored cursor, matches
+ * them and builds their payloads, then, in one transaction, moves the
+ * cursor, updates deferred fire times and enqueues a delivery per matching
+ * (event, hook). The cursor moves only from the value read (compare-and-set),
+ * so two dispatchers never both take a batch, and the idempotency key
+ * `wh:<hook>:<seq>` makes a repeated pass harmless.
  *
  * The events are read before the hooks, and that order is what lets a hook
  * see every change committed after it was. Say hook H commits, then event E
@@ -62,6 +63,12 @@ async function readCursor(db: Db): Promise<number> {
  * against (saving a hook changes the index's stamp, see `hookIndex`). Read
  * the other way round, a hook saved between the two reads would be missing
  * for events committed after it, and the cursor would move past them.
+ *
+ * Matching reads (the lookups of filters and payloads) happen before the
+ * write transaction, at match time as lens-api.md §4 asks, so on SQLite the
+ * one writer's lock is held only for the writes. The transaction runs its
+ * SQL directly (sql.ts): through Prisma, a pass of a few events spent most
+ * of its time in the client rather than the database.
  */
 export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<DispatchResult> {
   const after = await readCursor(db);
@@ -69,22 +76,24 @@ export async function dispatchOnce(limit = 200, db: Db = getDb()): Promise<Dispa
   const last = events.at(-1);
   if (!last) return { events: 0, deliveries: 0 };
   const index = await hookIndex(db);
+  const { matched, deferred } = await matchEvents(db, index, events);
 
   let deliveries = 0;
   try {
-    await db.$transaction(
+    await sqlOf(db).transaction(
       async (tx) => {
-        const moved = await tx.hookCursor.updateMany({
-          where: { name: CHANGE_CURSOR, seq: after },
-          data: { seq: last.seq },
-        });
-        if (moved.count !== 1) throw new CursorMoved();
-        const matched = await matchEvents(tx, index, events);
-        const ids = matched.map((input) => input.sourceId);
-        const open = await openSources(tx, ids);
+        const moved = await tx.execute(Prisma.sql`
+          UPDATE "HookCursor" SET "seq" = ${last.seq}, "updatedAt" = ${new Date()}
+          WHERE "name" = ${CHANGE_CURSOR} AND "seq" = ${after}`);
+        if (moved !== 1) throw new CursorMoved();
+        for (const { hook, event } of deferred) await applyDeferredChange(tx, hook, event);
+        const open = await openSources(
+          tx,
+          matched.map((input) => input.sourceId),
+        );
         const inputs = matched.filter((input) => open.has(input.sourceId));
         if (inputs.length) {
-          const results = await enqueueDeliveries(inputs, prismaRunner(tx));
+          const results = await enqueueDeliveries(inputs, tx);
           deliveries = results.filter((result) => result.created).length;
         }
       },
@@ -118,24 +127,31 @@ export function seesEvent(
   return event.createdAt >= hook.createdAt;
 }
 
-async function matchEvents(tx: Tx, index: HookIndex, events: ChangeEvent[]): Promise<TEnqueue[]> {
-  const loaders = new RecordLoaders(tx);
+interface Matched {
+  /** A delivery for each matching (event, webhook) pair, payload built. */
+  matched: TEnqueue[];
+  /** Changes to the records that deferred webhooks follow, in event order. */
+  deferred: { hook: CompiledHook; event: ChangeEvent }[];
+}
+
+async function matchEvents(db: Db, index: HookIndex, events: ChangeEvent[]): Promise<Matched> {
+  const loaders = new RecordLoaders(db);
   const now = new Date();
-  const inputs: TEnqueue[] = [];
+  const result: Matched = { matched: [], deferred: [] };
   for (const event of events) {
     for (const hook of index.forChange(event.object)) {
       if (!(await matches(hook, event, loaders))) continue;
       const subscription = hook.subscription;
       if (!subscription) continue;
-      const body = await buildPayload(subscription, changeRoot(event), tx, loaders, now);
-      inputs.push(deliveryInput(hook, body, `wh:${hook.id}:${event.seq}`));
+      const body = await buildPayload(subscription, changeRoot(event), db, loaders, now);
+      result.matched.push(deliveryInput(hook, body, `wh:${hook.id}:${event.seq}`));
     }
     for (const hook of index.forDeferred(event.object)) {
-      if (seesEvent(hook, event)) await applyDeferredChange(tx, hook, event);
+      if (seesEvent(hook, event)) result.deferred.push({ hook, event });
     }
   }
 
-  return inputs;
+  return result;
 }
 
 /**

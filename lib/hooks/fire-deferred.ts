@@ -58,7 +58,7 @@ export async function fireDeferredOnce(
         inputs.push(deliveryInput(hook, body, key));
       }
       const ids = inputs.map((input) => input.sourceId);
-      const open = await openSources(tx, ids);
+      const open = await openSources(prismaRunner(tx), ids);
       const sendable = inputs.filter((input) => open.has(input.sourceId));
       const results = sendable.length ? await enqueueDeliveries(sendable, prismaRunner(tx)) : [];
 

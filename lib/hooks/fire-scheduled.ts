@@ -78,7 +78,7 @@ export class CronScheduler {
         data: { lastTickAt: tick },
       });
       if (moved.count !== 1) return false;
-      if (!(await openSources(tx, [hookId])).has(hookId)) return false;
+      if (!(await openSources(prismaRunner(tx), [hookId])).has(hookId)) return false;
       const row = await tx.webhook.findUniqueOrThrow({ where: { id: hookId } });
       const hook = { id: row.id, url: row.url, headers: parseHeaders(row.headers) };
       const key = `cron:${hookId}:${tick.toISOString()}`;

@@ -1,5 +1,5 @@
-import type { Tx } from "@/lib/delivery";
 import { getConfig } from "@/lib/config";
+import type { SqlRunner } from "@/lib/db";
 import { Prisma } from "@/lib/db/generated/sqlite/client";
 
 /**
@@ -15,14 +15,14 @@ import { Prisma } from "@/lib/db/generated/sqlite/client";
  * queued, or commits first and this read no longer returns the row. SQLite
  * has one writer at a time, which gives the same order.
  */
-export async function openSources(tx: Tx, ids: readonly string[]): Promise<Set<string>> {
+export async function openSources(tx: SqlRunner, ids: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Set();
   const lock = getConfig().database.kind === "postgresql" ? Prisma.sql`FOR SHARE` : Prisma.empty;
-  const rows = await tx.$queryRaw<{ id: string }[]>`
+  const rows = await tx.query<{ id: string }>(Prisma.sql`
     SELECT "id" FROM "DeliverySource"
     WHERE "id" IN (${Prisma.join(unique)}) AND "enabled" = true
-    ${lock}`;
+    ${lock}`);
 
   return new Set(rows.map((row) => row.id));
 }

@@ -1,7 +1,10 @@
-// The second half of `npm run bench:delivery`: the whole path. Job updates through GraphQL → change events →
-// matching against 100 webhooks (10 match) → deliveries → a loopback
-// receiver. Prints changes per second sustained and p99 from commit to
-// receiver. DATABASE_URL picks the database (a temporary SQLite file by default).
+// The second half of `npm run bench:delivery`: the whole path. Job updates
+// through GraphQL → change events → matching against 100 webhooks (10 match)
+// → deliveries → a loopback receiver. After an untimed warm-up, prints changes
+// per second sustained and p50/p99 from commit to receiver at the target rate
+// (BENCH_RATE, 500) and again at a rate the path keeps up with
+// (BENCH_STEADY_RATE, 250). DATABASE_URL picks the database (a temporary
+// SQLite file by default).
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
@@ -21,6 +24,9 @@ const { DeliveryWorker } = await import("@/lib/worker");
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 2000);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
+/** A second run below what the engine sustains, for the latency of a path that keeps up. */
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 250);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 1000);
 const admin = {
   userId: "bench",
   email: "b@example.com",
@@ -91,32 +97,48 @@ const worker = new DeliveryWorker({
 });
 worker.start();
 const loop = startHooksLoop({ pollMs: 50, batchSize: 500 });
+// The worker's HTTP thread loads its code before the first change goes in.
+await new Promise((resolve) => setTimeout(resolve, 1000));
 
-const started = Date.now();
-for (let i = 0; i < CHANGES; i += 1) {
-  const due = started + (i * 1000) / RATE;
-  const wait = due - Date.now();
-  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  const uid = jobs[i % jobs.length] ?? "";
-  await gql(
-    `mutation { schema { u: updateJobs(input: { UID: "${uid}", Description: "${Date.now()}" }) } }`,
+/** Updates `changes` jobs at `rate` per second and waits for every delivery. */
+async function drive(changes: number, rate: number) {
+  received = 0;
+  latencies.length = 0;
+  const started = Date.now();
+  for (let i = 0; i < changes; i += 1) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const uid = jobs[i % jobs.length] ?? "";
+    await gql(
+      `mutation { schema { u: updateJobs(input: { UID: "${uid}", Description: "${Date.now()}" }) } }`,
+    );
+    notifyChange();
+  }
+  const committed = Date.now();
+  const expected = changes * 10;
+  while (received < expected && Date.now() - committed < 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const p = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+
+  return { received, expected, perSecond: changes / seconds, p50: p(0.5), p99: p(0.99) };
+}
+
+// Untimed: the first seconds run cold (JIT, caches) and would stand for
+// start-up in the p99 rather than the steady state.
+await drive(WARMUP, RATE);
+for (const rate of [RATE, STEADY_RATE]) {
+  const run = await drive(CHANGES, rate);
+  console.log(
+    `changes: ${CHANGES} at a target of ${rate}/s; deliveries received ${run.received}/${run.expected}`,
   );
-  notifyChange();
+  console.log(`  sustained: ${run.perSecond.toFixed(0)} changes/s end to end`);
+  console.log(`  commit → receiver: p50 ${run.p50} ms, p99 ${run.p99} ms`);
 }
-const committed = Date.now();
-const expected = CHANGES * 10;
-while (received < expected && Date.now() - committed < 60_000) {
-  await new Promise((resolve) => setTimeout(resolve, 50));
-}
-const seconds = (Date.now() - started) / 1000;
-latencies.sort((a, b) => a - b);
-const p = (q: number) =>
-  latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-console.log(
-  `changes: ${CHANGES} at a target of ${RATE}/s; deliveries received ${received}/${expected}`,
-);
-console.log(`sustained: ${(CHANGES / seconds).toFixed(0)} changes/s end to end`);
-console.log(`commit → receiver: p50 ${p(0.5)} ms, p99 ${p(0.99)} ms`);
 
 await loop.stop();
 await worker.stop();

@@ -1,7 +1,7 @@
 import { parentPort, type MessagePort } from "node:worker_threads";
 
 import { postJson } from "./http";
-import type { ThreadAnswer, ThreadCall } from "./http-thread";
+import type { ThreadAnswer, ThreadCall, ThreadMessage } from "./http-thread";
 
 // The thread side of http-thread.ts: makes each call it is sent and answers
 // in batches, one message for every call that ended in the same turn.
@@ -13,7 +13,7 @@ function serve(port: MessagePort): void {
       setImmediate(() => {
         const batch = answers;
         answers = [];
-        port.postMessage(batch);
+        port.postMessage(batch satisfies ThreadMessage);
       });
     }
     answers.push({ id, result });
@@ -31,3 +31,4 @@ function serve(port: MessagePort): void {
 
 if (!parentPort) throw new Error("http-thread-worker.ts runs only as a worker thread");
 serve(parentPort);
+parentPort.postMessage({ ready: true } satisfies ThreadMessage);

@@ -1,8 +1,10 @@
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 
-import type { HttpCall, HttpResult } from "./http";
+import { logger } from "@/lib/log";
+
+import { postJson, type HttpCall, type HttpResult } from "./http";
 import type { TargetPolicy } from "./target-guard";
 
 /**
@@ -17,6 +19,11 @@ import type { TargetPolicy } from "./target-guard";
  * thread's connections exactly as it does in process (http.ts). A policy
  * with an injected resolver (a test's) cannot cross threads, so those calls
  * stay in process.
+ *
+ * A thread that cannot start (its files missing, say) sends nothing, so the
+ * calls it was given are made in process instead, and so is every later
+ * one; a warning says why. A thread that stops after it started may have
+ * sent what it held: those calls end as failures and are retried.
  */
 
 /** What crosses to the thread: a URL as text, the policy without functions. */
@@ -31,13 +38,14 @@ export interface ThreadAnswer {
   result: HttpResult;
 }
 
+/** The thread's messages: its answers, and once, that it has loaded. */
+export type ThreadMessage = ThreadAnswer[] | { ready: true };
+
 /**
  * The thread's first code: it registers tsx, as bin/tripline does, since
  * the thread runs lib/'s TypeScript, then loads http-thread-worker.ts. The
- * files are found from the working directory like the migrations
- * (lib/db/migrate.ts): in the Next.js server this module is bundled and its
- * own location says nothing. The bootstrap is a string so that the bundler
- * leaves the thread's code alone rather than trying to bundle tsx.
+ * bootstrap is a string so that the bundler leaves the thread's code alone
+ * rather than trying to bundle tsx.
  */
 const BOOTSTRAP = `
 const { workerData } = require("node:worker_threads");
@@ -48,9 +56,21 @@ import("tsx/esm/api")
   });
 `;
 
-function startThread(): Worker {
-  const root = process.cwd();
+/**
+ * The project's root: from this file's own location where it runs from
+ * source (tsx, the tests), else the working directory, like the migrations
+ * (lib/db/migrate.ts): in the Next.js server this module is bundled and its
+ * location says nothing.
+ */
+function projectRoot(): string {
+  const here = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
 
+  return here.endsWith(join("lib", "delivery", "http-thread.ts"))
+    ? resolve(dirname(here), "..", "..")
+    : process.cwd();
+}
+
+function startThread(root: string): Worker {
   return new Worker(BOOTSTRAP, {
     eval: true,
     workerData: {
@@ -73,14 +93,27 @@ function lost(reason: string): HttpResult {
   };
 }
 
+interface Waiting {
+  call: HttpCall;
+  policy: TargetPolicy;
+  resolve: (result: HttpResult) => void;
+}
+
 export class HttpThread {
   private worker: Worker | null = null;
+  /** Whether the thread has loaded: calls it held before may not have been sent. */
+  private ready = false;
+  /** Why the thread could not start; from then on calls are made in process. */
+  private broken: string | null = null;
   private nextId = 1;
-  private readonly waiting = new Map<number, (result: HttpResult) => void>();
+  private readonly waiting = new Map<number, Waiting>();
   /** Calls made in this turn of the event loop, posted as one message. */
   private outbox: ThreadCall[] = [];
 
+  constructor(private readonly root: string = projectRoot()) {}
+
   post(call: HttpCall, policy: TargetPolicy): Promise<HttpResult> {
+    if (this.broken) return postJson(call, policy);
     const id = this.nextId++;
     if (!this.outbox.length) queueMicrotask(() => this.send());
     this.outbox.push({
@@ -89,7 +122,7 @@ export class HttpThread {
       policy: { allowHttp: policy.allowHttp, allowedTargets: policy.allowedTargets },
     });
 
-    return new Promise((resolve) => this.waiting.set(id, resolve));
+    return new Promise((resolve) => this.waiting.set(id, { call, policy, resolve }));
   }
 
   /**
@@ -97,7 +130,7 @@ export class HttpThread {
    * hundred milliseconds, which the first deliveries would otherwise wait.
    */
   start(): void {
-    this.thread().unref();
+    if (!this.broken) this.thread().unref();
   }
 
   /** Stops the thread; calls still out end as failures. */
@@ -112,6 +145,10 @@ export class HttpThread {
     const batch = this.outbox;
     this.outbox = [];
     if (!batch.length) return;
+    if (this.broken) {
+      this.inProcess(batch.map((entry) => entry.id));
+      return;
+    }
     const worker = this.thread();
     // A thread with calls out keeps the process alive; an idle one does not.
     worker.ref();
@@ -120,12 +157,17 @@ export class HttpThread {
 
   private thread(): Worker {
     if (this.worker) return this.worker;
-    const worker = startThread();
-    worker.on("message", (answers: ThreadAnswer[]) => {
-      for (const { id, result } of answers) {
-        const resolve = this.waiting.get(id);
+    const worker = startThread(this.root);
+    this.ready = false;
+    worker.on("message", (message: ThreadMessage) => {
+      if (!Array.isArray(message)) {
+        this.ready = true;
+        return;
+      }
+      for (const { id, result } of message) {
+        const entry = this.waiting.get(id);
         this.waiting.delete(id);
-        resolve?.(result);
+        entry?.resolve(result);
       }
       if (!this.waiting.size && this.worker === worker) worker.unref();
     });
@@ -137,17 +179,34 @@ export class HttpThread {
     worker.on("exit", (code) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      this.settleAll(failure || `exit code ${code}`);
+      const reason = failure || `exit code ${code}`;
+      if (this.ready) {
+        this.settleAll(reason);
+        return;
+      }
+      // It never loaded, so it sent nothing: make its calls here, and every later one.
+      this.broken = reason;
+      logger.warn({ reason }, "the HTTP thread could not start; calls are made in process");
+      this.inProcess([...this.waiting.keys()]);
     });
     this.worker = worker;
 
     return worker;
   }
 
+  private inProcess(ids: readonly number[]): void {
+    for (const id of ids) {
+      const entry = this.waiting.get(id);
+      if (!entry) continue;
+      this.waiting.delete(id);
+      void postJson(entry.call, entry.policy).then(entry.resolve);
+    }
+  }
+
   private settleAll(reason: string): void {
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
-    for (const resolve of waiting) resolve(lost(reason));
+    for (const entry of waiting) entry.resolve(lost(reason));
   }
 }
 

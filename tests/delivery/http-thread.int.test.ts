@@ -74,6 +74,19 @@ describe("the HTTP thread", () => {
     }
   });
 
+  it("makes its calls in process when the thread cannot start, since it sent nothing", async () => {
+    const thread = new HttpThread("/nowhere");
+    try {
+      const first = await thread.post(call("/created", '{"n":2}'), loopback);
+      expect(first).toMatchObject({ statusCode: 201, responseBody: "made it" });
+      // Later calls go straight to the main thread.
+      expect(await thread.post(call("/created"), loopback)).toMatchObject({ statusCode: 201 });
+      expect(receiver.at("/created").some((request) => request.body === '{"n":2}')).toBe(true);
+    } finally {
+      await thread.close();
+    }
+  });
+
   it("ends calls still out as failures when it stops, and a new thread works", async () => {
     const thread = new HttpThread();
     const hanging = thread.post(call("/hang"), loopback);

@@ -108,11 +108,11 @@ function lockDueSourcesSql(due: DueQuery): Prisma.Sql {
  * claim reads is bounded by the open sources and the limit, never by a
  * backlog: the rows of a source at its cap are not read at all, so a slow
  * hook's long queue does not slow the claims of the others. PostgreSQL
- * takes each source's free slots through a LATERAL join; SQLite, whose
- * LIMIT cannot name the outer row, takes as many as the freest source has
- * (at most the claim's limit) and the ranking trims the rest; it reads
- * row ids from the index, so each row costs one lookup. Expired leases are
- * rare and read in one pass.
+ * takes each source's free slots through a LATERAL join. SQLite's LIMIT
+ * cannot name the outer row, so there every source gets one row count (see
+ * perSourceSql) and the ranking trims each to its free slots; it reads row
+ * ids from the index, so each row costs one lookup. Expired leases are rare
+ * and read in one pass.
  */
 function dueSql(
   { now, limit, lateral }: DueQuery,
@@ -135,7 +135,7 @@ function dueSql(
     : Prisma.sql`
       SELECT p."id", p."sourceId", p."nextAttemptAt" FROM open_sources o
       CROSS JOIN "Delivery" p ON p.rowid IN (
-        ${firstDue(Prisma.sql`d.rowid`, Prisma.sql`MIN(${limit}, (SELECT MAX(free) FROM open_sources))`)}
+        ${firstDue(Prisma.sql`d.rowid`, Prisma.sql`(SELECT n FROM per_source)`)}
       )`;
 
   return Prisma.sql`
@@ -149,6 +149,7 @@ function dueSql(
       FROM "DeliverySource" s LEFT JOIN busy b ON b."sourceId" = s."id"
       WHERE s."enabled" = true AND s."concurrency" > COALESCE(b.n, 0) ${onlySources}
     ),
+    ${lateral ? Prisma.empty : perSourceSql(now, limit)}
     due_pending AS (${duePending}),
     due_expired AS (
       SELECT ${DUE_COLUMNS} FROM "Delivery" d
@@ -195,4 +196,31 @@ function claimSql(
     WHERE "id" IN (SELECT "id" FROM chosen)
     RETURNING "id", "sourceId", "url", "headers", "body", "requestId", "attempts",
       "scheduleStart", "noRetry"`;
+}
+
+/** The fewest due rows a SQLite claim reads from a source. */
+const SHARE_FLOOR = 8;
+
+/**
+ * SQLite: how many due rows the claim reads from each open source, as
+ * `per_source`: twice that source's even share of the limit among the
+ * sources with work due, but never more than the limit or the freest
+ * source's slots. Reading the limit from every source (as the claim did)
+ * read ten times the rows it took with ten busy hooks, and ranking them was
+ * most of the claim's time. With one hook busy its share is the limit, so
+ * the claim still fills; a hook whose due rows lead the others' by more than
+ * twice its share is taken in turns over several claims, in its own order.
+ */
+function perSourceSql(now: Date, limit: number): Prisma.Sql {
+  return Prisma.sql`
+    with_due AS (
+      SELECT COUNT(*) AS n FROM open_sources o WHERE EXISTS (
+        SELECT 1 FROM "Delivery" d
+        WHERE d."sourceId" = o."id" AND d."state" = ${CLAIM.from} AND d."nextAttemptAt" <= ${now})
+    ),
+    per_source AS (
+      SELECT CAST(MIN(${limit}, (SELECT MAX(free) FROM open_sources),
+        MAX(${SHARE_FLOOR}, (2 * ${limit} + w.n - 1) / MAX(w.n, 1))) AS INTEGER) AS n
+      FROM with_due w
+    ),`;
 }

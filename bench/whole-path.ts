@@ -20,7 +20,7 @@ const { getDb, migrate } = await import("@/lib/db");
 const { configureDelivery } = await import("@/lib/delivery");
 const { createWebhook, deleteWebhook, startHooksLoop, notifyChange } = await import("@/lib/hooks");
 const { executeGraphql } = await import("@/lib/lens");
-const { DeliveryWorker } = await import("@/lib/worker");
+const { startDeliveryWorker } = await import("@/lib/worker");
 
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 2000);
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -89,16 +89,14 @@ for (let i = 0; i < 100; i += 1) {
   hookIds.push(hook.id);
 }
 
-const worker = new DeliveryWorker({
-  concurrency: 100,
-  batchSize: 100,
-  pollMs: 50,
-  retentionMs: 86_400_000,
-});
-worker.start();
+// As `npm start` runs it: on a thread of its own unless TRIPLINE_WORKER_THREAD=off.
+const worker = startDeliveryWorker(
+  { concurrency: 100, batchSize: 100, pollMs: 50, retentionMs: 86_400_000 },
+  getConfig().worker.thread,
+);
 const loop = startHooksLoop({ pollMs: 50, batchSize: 500 });
-// The worker's HTTP thread loads its code before the first change goes in.
-await new Promise((resolve) => setTimeout(resolve, 1000));
+// The worker's threads load their code before the first change goes in.
+await new Promise((resolve) => setTimeout(resolve, 2000));
 
 /** Updates `changes` jobs at `rate` per second and waits for every delivery. */
 async function drive(changes: number, rate: number) {

@@ -31,6 +31,12 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ TRIPLINE_HTTP_THREAD: "no" })).toThrow(/TRIPLINE_HTTP_THREAD/);
   });
 
+  it("runs the delivery worker on its own thread unless TRIPLINE_WORKER_THREAD=off", () => {
+    expect(loadConfig({}).worker.thread).toBe(true);
+    expect(loadConfig({ TRIPLINE_WORKER_THREAD: "off" }).worker.thread).toBe(false);
+    expect(() => loadConfig({ TRIPLINE_WORKER_THREAD: "no" })).toThrow(/TRIPLINE_WORKER_THREAD/);
+  });
+
   it("recognises PostgreSQL URLs and relative SQLite files", () => {
     expect(loadConfig({ DATABASE_URL: "postgresql://db:5432/t" }).database.kind).toBe("postgresql");
     expect(loadConfig({ DATABASE_URL: "postgres://db/t" }).database.kind).toBe("postgresql");

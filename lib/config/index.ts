@@ -43,6 +43,7 @@ const ZEnvSchema = z.object({
   TRIPLINE_ALLOWED_TARGETS: z.string().default(""),
   TRIPLINE_ALLOW_HTTP: z.enum(["true", "false"]).default("false"),
   TRIPLINE_HTTP_THREAD: z.enum(["on", "off"]).default("on"),
+  TRIPLINE_WORKER_THREAD: z.enum(["on", "off"]).default("on"),
   TRIPLINE_RETRY_SCALE: z.coerce.number().positive().max(1).default(1),
   TRIPLINE_LEASE_MARGIN_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   TRIPLINE_DISABLE_AFTER_DAYS: z.coerce.number().positive().default(5),
@@ -95,6 +96,8 @@ export interface DeliveryConfig {
 export interface WorkerConfig {
   /** Whether `npm start` runs a worker in the server process. */
   inProcess: boolean;
+  /** Whether the delivery worker runs on a thread of its own (lib/worker/thread.ts). */
+  thread: boolean;
   secret: string | null;
   concurrency: number;
   batchSize: number;
@@ -182,6 +185,7 @@ export function loadConfig(env: Environment = process.env): Config {
     },
     worker: {
       inProcess: parsed.TRIPLINE_WORKER === "on",
+      thread: parsed.TRIPLINE_WORKER_THREAD === "on",
       secret: parsed.TRIPLINE_WORKER_SECRET ?? null,
       concurrency: parsed.TRIPLINE_WORKER_CONCURRENCY,
       batchSize: parsed.TRIPLINE_WORKER_BATCH,

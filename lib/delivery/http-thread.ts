@@ -1,11 +1,11 @@
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
 
 import { logger } from "@/lib/log";
 
 import { postJson, type HttpCall, type HttpResult } from "./http";
 import type { TargetPolicy } from "./target-guard";
+import { startTsThread } from "./ts-thread";
 
 /**
  * The engine's HTTP calls, made on a thread of their own.
@@ -41,43 +41,8 @@ export interface ThreadAnswer {
 /** The thread's messages: its answers, and once, that it has loaded. */
 export type ThreadMessage = ThreadAnswer[] | { ready: true };
 
-/**
- * The thread's first code: it registers tsx, as bin/tripline does, since
- * the thread runs lib/'s TypeScript, then loads http-thread-worker.ts. The
- * bootstrap is a string so that the bundler leaves the thread's code alone
- * rather than trying to bundle tsx.
- */
-const BOOTSTRAP = `
-const { workerData } = require("node:worker_threads");
-import("tsx/esm/api")
-  .then(({ register }) => {
-    register({ tsconfig: workerData.tsconfig });
-    return import(workerData.entry);
-  });
-`;
-
-/**
- * The project's root: from this file's own location where it runs from
- * source (tsx, the tests), else the working directory, like the migrations
- * (lib/db/migrate.ts): in the Next.js server this module is bundled and its
- * location says nothing.
- */
-function projectRoot(): string {
-  const here = import.meta.url.startsWith("file:") ? fileURLToPath(import.meta.url) : "";
-
-  return here.endsWith(join("lib", "delivery", "http-thread.ts"))
-    ? resolve(dirname(here), "..", "..")
-    : process.cwd();
-}
-
-function startThread(root: string): Worker {
-  return new Worker(BOOTSTRAP, {
-    eval: true,
-    workerData: {
-      tsconfig: join(root, "tsconfig.json"),
-      entry: pathToFileURL(join(root, "lib", "delivery", "http-thread-worker.ts")).href,
-    },
-  });
+function startThread(root: string | undefined): Worker {
+  return startTsThread(join("lib", "delivery", "http-thread-worker.ts"), null, root);
 }
 
 function lost(reason: string): HttpResult {
@@ -110,7 +75,8 @@ export class HttpThread {
   /** Calls made in this turn of the event loop, posted as one message. */
   private outbox: ThreadCall[] = [];
 
-  constructor(private readonly root: string = projectRoot()) {}
+  /** `root`: the project's root, for tests that start a thread from elsewhere. */
+  constructor(private readonly root?: string) {}
 
   post(call: HttpCall, policy: TargetPolicy): Promise<HttpResult> {
     if (this.broken) return postJson(call, policy);

@@ -32,4 +32,5 @@ export { getSourceStatuses } from "./source-status";
 export { DELIVERY_STATES, type DeliveryState } from "./state-machine";
 export { checkDeliveryTarget } from "./check-target";
 export { TargetRefused } from "./target-guard";
+export { startTsThread } from "./ts-thread";
 export { fillTemplate, forgetVariables, referencedNames } from "./variables";

@@ -5,12 +5,15 @@ import pg from "pg";
 import { getConfig } from "@/lib/config";
 import { logger } from "@/lib/log";
 
+import { hearOtherThreads, tellOtherThreads } from "./thread-news";
+
 /**
  * Wakes workers when deliveries are enqueued: an in-process event for a
- * worker in the same process, PostgreSQL LISTEN/NOTIFY for workers in other
- * processes (NOTIFY sent inside a transaction is delivered on commit, so a
- * worker never wakes for a row it cannot see yet). Polling stays as the
- * fallback for everything else, such as SQLite across processes.
+ * worker in the same process (on any of its threads), PostgreSQL
+ * LISTEN/NOTIFY for workers in other processes (NOTIFY sent inside a
+ * transaction is delivered on commit, so a worker never wakes for a row it
+ * cannot see yet). Polling stays as the fallback for everything else, such
+ * as SQLite across processes.
  */
 export const NOTIFY_CHANNEL = "tripline_delivery";
 
@@ -20,7 +23,13 @@ const emitter = (globalForSignal.triplineDeliverySignal ??= new EventEmitter().s
 /** Tells workers in this process that deliveries are due now. */
 export function notifyDeliveries(): void {
   emitter.emit("due");
+  tellOtherThreads("deliveries-due");
 }
+
+// A worker on another thread of this process (lib/worker/thread.ts) hears it too.
+hearOtherThreads("signal", (news) => {
+  if (news === "deliveries-due") emitter.emit("due");
+});
 
 export interface Subscription {
   close(): Promise<void>;

@@ -1,5 +1,7 @@
 import { getDb } from "@/lib/db";
 
+import { hearOtherThreads, tellOtherThreads } from "./thread-news";
+
 /**
  * Configuration variables (lens-api.md §4) are filled into a delivery's URL
  * and headers when an attempt is sent, not when it is queued: a rotated
@@ -46,4 +48,9 @@ export function currentVariables(): Promise<Map<string, string>> {
 /** Called after a variable is set or removed so this process sends the new value at once. */
 export function forgetVariables(): void {
   cached = null;
+  tellOtherThreads("variables-changed");
 }
+
+hearOtherThreads("variables", (news) => {
+  if (news === "variables-changed") cached = null;
+});

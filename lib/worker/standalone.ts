@@ -2,7 +2,8 @@ import { getConfig } from "@/lib/config";
 import { migrate } from "@/lib/db";
 import { startHooksLoop } from "@/lib/hooks";
 
-import { DeliveryWorker } from "./runner";
+import { workerOptionsFromConfig } from "./runner";
+import { startDeliveryWorker } from "./thread";
 
 /**
  * `tripline worker`: runs the hooks loop and a delivery worker until SIGTERM
@@ -10,9 +11,9 @@ import { DeliveryWorker } from "./runner";
  * flight, and returns. Any number may run against one PostgreSQL database.
  */
 export async function runStandaloneWorker(): Promise<void> {
-  await migrate(getConfig().database);
-  const worker = new DeliveryWorker();
-  worker.start();
+  const config = getConfig();
+  await migrate(config.database);
+  const worker = startDeliveryWorker(workerOptionsFromConfig(config), config.worker.thread);
   const hooks = startHooksLoop();
   // The worker's own timers do not hold the process open; this one does, until a signal.
   const keepAlive = setInterval(() => undefined, 60_000);

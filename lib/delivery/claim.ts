@@ -224,3 +224,26 @@ function perSourceSql(now: Date, limit: number): Prisma.Sql {
       FROM with_due w
     ),`;
 }
+
+/**
+ * Extends the lease of a delivery this owner holds for this attempt to now
+ * + its source's timeout + the margin, as a claim would set it. For a
+ * claimed delivery that waited in its engine for a free call slot: its call
+ * must end inside its lease, or another worker could take it over and send
+ * it a second time. False when the delivery is no longer this owner's.
+ */
+export async function renewLease(
+  delivery: Pick<ClaimedDelivery, "id" | "attempts">,
+  owner: string,
+  leaseMarginMs: number,
+): Promise<boolean> {
+  const nowMs = BigInt(Date.now());
+  const changed = await sqlOf(getDb()).execute(Prisma.sql`
+    UPDATE "Delivery" SET
+      "leaseUntilMs" = CAST(${nowMs + BigInt(leaseMarginMs)} AS BIGINT) + 1000 * (
+        SELECT s."timeoutSeconds" FROM "DeliverySource" s WHERE s."id" = "Delivery"."sourceId")
+    WHERE "id" = ${delivery.id} AND "state" = ${IN_FLIGHT} AND "leaseOwner" = ${owner}
+      AND "attempts" = ${Number(delivery.attempts)}`);
+
+  return changed > 0;
+}

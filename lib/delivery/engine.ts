@@ -4,8 +4,9 @@ import { getDb } from "@/lib/db";
 import { logger, type Logger } from "@/lib/log";
 
 import { sendAttempt } from "./attempt";
-import { claimDue, type ClaimedDelivery } from "./claim";
+import { claimDue, renewLease, type ClaimedDelivery } from "./claim";
 import { httpThread } from "./http-thread";
+import type { HttpResult } from "./http";
 import { decideOutcome } from "./outcome";
 import { deliverySettings, type DeliverySettings } from "./settings";
 import { SourceCache, type LoadedSource } from "./source-cache";
@@ -21,6 +22,12 @@ export interface EngineOptions {
    */
   concurrency: number;
   batchSize: number;
+  /**
+   * Deliveries claimed beyond `concurrency`, each waiting here for a call
+   * slot (default 0). A slot that frees is taken at once by the next one
+   * instead of idling until the next claim comes back.
+   */
+  claimAhead?: number;
   settings?: DeliverySettings;
   /** Called whenever an attempt has been written, so a runner can claim more. */
   onSettled?: (report: AttemptReport) => void;
@@ -64,8 +71,12 @@ const COMMIT_COALESCE_MS = 4;
  */
 export class DeliveryEngine {
   readonly owner = `worker-${randomUUID()}`;
-  /** Claimed and not yet answered: the HTTP calls the concurrency limit is about. */
+  /** Claimed and not yet answered: calls out and those waiting for a slot. */
   private sending = 0;
+  /** Calls out now: what the concurrency limit is about. */
+  private calling = 0;
+  /** Claimed deliveries waiting for a call slot, in claim order. */
+  private readonly slotWaiters: (() => void)[] = [];
   /** Answered, waiting for their attempt to be written. */
   private unwritten = 0;
   private readonly running = new Set<Promise<unknown>>();
@@ -83,11 +94,13 @@ export class DeliveryEngine {
     return this.options.settings ?? deliverySettings();
   }
 
+  /** How many more deliveries a claim may take now. */
   get available(): number {
     // Writes falling far behind hold sending back, so the queue stays bounded.
     const behind = Math.max(0, this.unwritten - this.options.concurrency);
+    const room = this.options.concurrency + (this.options.claimAhead ?? 0);
 
-    return Math.max(0, this.options.concurrency - this.sending - behind);
+    return Math.max(0, room - this.sending - behind);
   }
 
   get busy(): number {
@@ -121,6 +134,7 @@ export class DeliveryEngine {
   start(claimed: ClaimedDelivery[], manual: boolean): Promise<AttemptReport[]> {
     if (!claimed.length) return Promise.resolve([]);
     this.sending += claimed.length;
+    const claimedAt = Date.now();
     const sources = this.sources.load([...new Set(claimed.map((row) => row.sourceId))]);
     const all = Promise.all(
       claimed.map(async (delivery) => {
@@ -136,7 +150,7 @@ export class DeliveryEngine {
         try {
           const source = (await sources).get(delivery.sourceId);
 
-          return await this.process(delivery, source, manual, sent);
+          return await this.process(delivery, source, manual, claimedAt, sent);
         } finally {
           if (answered) this.unwritten -= 1;
           else this.sending -= 1;
@@ -159,13 +173,20 @@ export class DeliveryEngine {
     delivery: ClaimedDelivery,
     source: LoadedSource | undefined,
     manual: boolean,
+    claimedAt: number,
     sent: () => void,
   ): Promise<AttemptReport> {
     const attempt = Number(delivery.attempts);
     if (!source || (!source.view.enabled && !manual)) return this.cancel(delivery, attempt);
 
+    if (!(await this.callSlot(delivery, claimedAt))) return this.lost(delivery, attempt, sent);
     const attemptedAt = new Date();
-    const result = await sendAttempt(delivery, source.sendable, this.settings);
+    let result: HttpResult;
+    try {
+      result = await sendAttempt(delivery, source.sendable, this.settings);
+    } finally {
+      this.freeCallSlot();
+    }
     sent();
 
     const outcome = decideOutcome(
@@ -223,6 +244,54 @@ export class DeliveryEngine {
         "source disabled",
       );
     }
+    this.options.onSettled?.(report);
+
+    return report;
+  }
+
+  /**
+   * Waits for a call slot. The lease a claim sets covers the call's timeout
+   * plus the margin, so a delivery that waited longer than half the margin
+   * renews it before its call, which could otherwise outlast it; false when
+   * it could not (another worker has taken the delivery over), and then it
+   * is not sent.
+   */
+  private async callSlot(delivery: ClaimedDelivery, claimedAt: number): Promise<boolean> {
+    if (this.calling < this.options.concurrency && !this.slotWaiters.length) {
+      this.calling += 1;
+      return true;
+    }
+    // freeCallSlot hands its slot straight to the first waiter.
+    await new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+    const { leaseMarginMs } = this.settings;
+    if (Date.now() - claimedAt < leaseMarginMs / 2) return true;
+    const renewed = await renewLease(delivery, this.owner, leaseMarginMs).catch(() => false);
+    if (!renewed) this.freeCallSlot();
+
+    return renewed;
+  }
+
+  private freeCallSlot(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next();
+    else this.calling -= 1;
+  }
+
+  /** A delivery that was taken over while it waited for a slot: nothing was sent. */
+  private lost(delivery: ClaimedDelivery, attempt: number, sent: () => void): AttemptReport {
+    sent();
+    const report: AttemptReport = {
+      deliveryId: delivery.id,
+      sourceId: delivery.sourceId,
+      attempt,
+      attemptedAt: new Date().toISOString(),
+      statusCode: null,
+      durationMs: 0,
+      error: "taken over by another worker before it was sent",
+      responseBody: null,
+      state: "lost",
+      nextAttemptAt: null,
+    };
     this.options.onSettled?.(report);
 
     return report;

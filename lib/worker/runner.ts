@@ -50,6 +50,9 @@ export class DeliveryWorker {
     this.engine = new DeliveryEngine({
       concurrency: options.concurrency,
       batchSize: options.batchSize,
+      // Half a batch claimed ahead: a call slot that frees is refilled at
+      // once rather than idling until the next claim returns.
+      claimAhead: Math.min(options.concurrency, Math.ceil(options.batchSize / 2)),
       onSettled: (report) => this.settled(report),
       onCapacity: () => this.freed(),
     });

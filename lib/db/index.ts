@@ -9,3 +9,4 @@ export {
   type SqlRunner,
   type TransactionLimits,
 } from "./sql";
+export { freeSqliteLockOf, shareSqliteLock, sqliteLockMemory } from "./thread-lock";

@@ -1,6 +1,8 @@
 import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type Database from "better-sqlite3";
 
+import { takeSqliteLock } from "./thread-lock";
+
 type Adapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 type AdapterTransaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
@@ -120,7 +122,11 @@ function holdingTurn(transaction: AdapterTransaction, release: () => void): Adap
   };
 }
 
-/** A first-come, first-served lock; each holder gets a release that works once. */
+/**
+ * A first-come, first-served lock on this thread's connection, and with it
+ * the process's SQLite lock across threads (thread-lock.ts); each holder
+ * gets a release that works once.
+ */
 export class Turns {
   private last: Promise<void> = Promise.resolve();
 
@@ -131,6 +137,18 @@ export class Turns {
       release = () => resolve();
     });
 
-    return before.then(() => release);
+    return before.then(async () => {
+      try {
+        const releaseShared = await takeSqliteLock();
+
+        return () => {
+          releaseShared();
+          release();
+        };
+      } catch (error) {
+        release();
+        throw error;
+      }
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 
 import { configureDelivery } from "@/lib/delivery";
-import { getDb } from "@/lib/db";
+import { getDb, shareSqliteLock } from "@/lib/db";
 
 import { DeliveryWorker } from "./runner";
 import type { ThreadCommand, ThreadReport, ThreadStart } from "./thread";
@@ -11,8 +11,9 @@ import type { ThreadCommand, ThreadReport, ThreadStart } from "./thread";
 
 if (!parentPort) throw new Error("thread-entry.ts runs only as a worker thread");
 const port = parentPort;
-const { options, settings } = (workerData as { data: ThreadStart }).data;
+const { options, settings, sqliteLock } = (workerData as { data: ThreadStart }).data;
 
+shareSqliteLock(sqliteLock);
 configureDelivery(settings);
 const worker = new DeliveryWorker(options);
 worker.start();

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 
 import { deliverySettings, startTsThread, type DeliverySettings } from "@/lib/delivery";
+import { freeSqliteLockOf, sqliteLockMemory } from "@/lib/db";
 import { logger } from "@/lib/log";
 
 import { DeliveryWorker, type WorkerOptions } from "./runner";
@@ -35,6 +36,8 @@ export interface RunningWorker {
 export interface ThreadStart {
   options: WorkerOptions;
   settings: Omit<DeliverySettings, "resolve">;
+  /** The process's SQLite lock across threads (lib/db/thread-lock.ts). */
+  sqliteLock: SharedArrayBuffer;
 }
 
 export type ThreadCommand = "wake" | "stop";
@@ -85,8 +88,10 @@ export class DeliveryThread implements RunningWorker {
       this.settle(false);
       return;
     }
-    const start: ThreadStart = { options: this.options, settings };
+    const start: ThreadStart = { options: this.options, settings, sqliteLock: sqliteLockMemory() };
     const thread = startTsThread(ENTRY, start, this.root);
+    // Read now: a Worker that has exited no longer says which thread it was.
+    const { threadId } = thread;
     let ready = false;
     let failure = "";
     thread.on("message", (report: ThreadReport) => {
@@ -100,6 +105,8 @@ export class DeliveryThread implements RunningWorker {
     });
     this.exited = new Promise((resolveExit) => {
       thread.on("exit", (code) => {
+        // A thread that died holding the database lock must not keep it.
+        freeSqliteLockOf(threadId);
         resolveExit();
         this.settle(false);
         if (this.thread !== thread) return;

@@ -22,33 +22,46 @@ export class SourceCache {
   private readonly entries = new Map<string, { source: LoadedSource; at: number }>();
   private generation = sourceGeneration();
 
+  /** `now` is the clock the cache ages its entries by. */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * The sources of `ids` that exist. Each call answers from what it found
+   * fresh when it began and what it read itself: another call may drop or
+   * replace entries while this one waits for its read.
+   */
   async load(ids: readonly string[]): Promise<Map<string, LoadedSource>> {
-    if (this.generation !== sourceGeneration()) {
+    const generation = sourceGeneration();
+    if (this.generation !== generation) {
       this.entries.clear();
-      this.generation = sourceGeneration();
+      this.generation = generation;
     }
-    const now = Date.now();
-    const stale = ids.filter((id) => (this.entries.get(id)?.at ?? -Infinity) + TTL_MS <= now);
-    if (stale.length) {
-      // A source that is gone is dropped, so its deliveries are cancelled.
-      for (const id of stale) this.entries.delete(id);
-      const rows = await getDb().deliverySource.findMany({ where: { id: { in: stale } } });
-      for (const row of rows) {
-        const view = toSourceView(row);
-        const sendable = {
-          id: row.id,
-          kind: view.kind,
-          secrets: signingSecrets(row),
-          timeoutSeconds: row.timeoutSeconds,
-        };
-        this.entries.set(row.id, { source: { view, sendable }, at: now });
-      }
-    }
+    const now = this.now();
     const found = new Map<string, LoadedSource>();
+    const stale: string[] = [];
     for (const id of ids) {
       const entry = this.entries.get(id);
-      if (entry) found.set(id, entry.source);
+      if (entry && entry.at + TTL_MS > now) found.set(id, entry.source);
+      else stale.push(id);
     }
+    if (!stale.length) return found;
+
+    const rows = await getDb().deliverySource.findMany({ where: { id: { in: stale } } });
+    // A change made meanwhile cleared the cache: what was read may predate it.
+    const keep = this.generation === generation && sourceGeneration() === generation;
+    for (const row of rows) {
+      const view = toSourceView(row);
+      const sendable = {
+        id: row.id,
+        kind: view.kind,
+        secrets: signingSecrets(row),
+        timeoutSeconds: row.timeoutSeconds,
+      };
+      found.set(row.id, { view, sendable });
+      if (keep) this.entries.set(row.id, { source: { view, sendable }, at: now });
+    }
+    // A source that is gone is forgotten, and its deliveries are cancelled.
+    for (const id of stale) if (!found.has(id)) this.entries.delete(id);
 
     return found;
   }

@@ -93,7 +93,8 @@ function serialise(adapter: Adapter, turns: Turns, disposed: () => void): Adapte
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) => alone(() => adapter.queryRaw(query)),
+    queryRaw: (query) =>
+      turns.take(isSelect(query.sql)).then((release) => adapter.queryRaw(query).finally(release)),
     executeRaw: (query) => alone(() => adapter.executeRaw(query)),
     executeScript: (script) => alone(() => adapter.executeScript(script)),
     startTransaction: async (isolationLevel) => {
@@ -111,6 +112,11 @@ function serialise(adapter: Adapter, turns: Turns, disposed: () => void): Adapte
       return adapter.dispose();
     },
   };
+}
+
+/** A SELECT only reads: SQLite gives it no way to write. */
+function isSelect(sql: string): boolean {
+  return /^\s*SELECT\b/i.test(sql);
 }
 
 /** The transaction gives its turn back once it has committed or rolled back. */
@@ -132,11 +138,17 @@ function holdingTurn(transaction: AdapterTransaction, release: () => void): Adap
  * A first-come, first-served lock on this thread's connection, and with it
  * the process's SQLite lock across threads (thread-lock.ts); each holder
  * gets a release that works once.
+ *
+ * A read outside a transaction (`reading`) takes only this connection's
+ * turn. In WAL mode a reader neither waits for a writer on another
+ * connection nor holds one up, so the lock across threads, which is about
+ * writers meeting SQLite's busy wait, would only queue it behind the other
+ * thread's writes: the dispatcher's reads waited on the delivery worker's.
  */
 export class Turns {
   private last: Promise<void> = Promise.resolve();
 
-  take(): Promise<() => void> {
+  take(reading = false): Promise<() => void> {
     const before = this.last;
     let release = () => {};
     this.last = new Promise((resolve) => {
@@ -144,6 +156,7 @@ export class Turns {
     });
 
     return before.then(async () => {
+      if (reading) return release;
       try {
         const releaseShared = await takeSqliteLock();
 

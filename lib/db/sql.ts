@@ -126,7 +126,7 @@ class DirectSqlite implements SqlDatabase {
 
   async query<T>(sql: Prisma.Sql): Promise<T[]> {
     const { statements, turns } = await this.connection();
-    const release = await turns.take();
+    const release = await turns.take(statements.readsOnly(sql.sql));
     try {
       return statements.query<T>(sql);
     } finally {
@@ -269,6 +269,11 @@ class StatementCache {
 
   run(text: string): void {
     this.get(text).statement.run();
+  }
+
+  /** Whether the statement only reads (`UPDATE ... RETURNING` does not). */
+  readsOnly(text: string): boolean {
+    return this.get(text).statement.readonly;
   }
 
   query<T>(sql: Prisma.Sql): T[] {

@@ -8,9 +8,9 @@ import { threadId } from "node:worker_threads";
  * (lib/worker/thread.ts). Two connections that write at once make SQLite
  * answer "busy" to one of them, which then sleeps for 1, 2, 5, 10 ms and
  * more before it tries again, however soon the other finished: under load
- * those sleeps cost more than the work. So each connection's turn
- * (serial-sqlite.ts) also takes this lock, which wakes the next thread the
- * moment it is free. A thread that has just held it and sees another
+ * those sleeps cost more than the work. So each connection's turn to
+ * write (serial-sqlite.ts) also takes this lock, which wakes the next thread
+ * the moment it is free; reads, which WAL never makes wait, do not. A thread that has just held it and sees another
  * waiting lets that one go first, so neither thread starves.
  *
  * The lock is a few integers in shared memory: a thread that starts another

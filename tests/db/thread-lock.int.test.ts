@@ -60,17 +60,42 @@ it("is freed for the others when a thread ends while holding it", async () => {
 });
 
 it.runIf(getConfig().database.kind === "sqlite")(
-  "holds back this thread's statements, Prisma's and direct ones, while another thread has it",
+  "holds back this thread's writes, Prisma's and direct ones, while another thread has it",
   async () => {
     const thread = await holder(true);
-    const direct = sqlOf(getDb()).query<{ one: unknown }>(Prisma.sql`SELECT 1 AS one`);
-    const viaPrisma = getDb().deliverySource.count();
+    const none = Prisma.sql`DELETE FROM "DeliverySource" WHERE "id" = 'none'`;
+    const direct = sqlOf(getDb()).execute(none);
+    const returning = sqlOf(getDb()).query<{ id: string }>(
+      Prisma.sql`UPDATE "DeliverySource" SET "kind" = "kind" WHERE "id" = 'none' RETURNING "id"`,
+    );
+    const viaPrisma = getDb().deliverySource.deleteMany({ where: { id: "none" } });
 
-    expect(await settlesWithin(Promise.race([direct, viaPrisma]), 300)).toBe(false);
+    const any = Promise.race([direct, returning, viaPrisma]);
+    expect(await settlesWithin(any, 300)).toBe(false);
     const ended = exited(thread);
     thread.postMessage("release");
     await ended;
-    expect((await direct).map((row) => Number(row.one))).toEqual([1]);
-    expect(typeof (await viaPrisma)).toBe("number");
+    expect(await direct).toBe(0);
+    expect(await returning).toEqual([]);
+    expect((await viaPrisma).count).toBe(0);
+  },
+);
+
+it.runIf(getConfig().database.kind === "sqlite")(
+  "lets this thread's reads go ahead while another thread has it: WAL readers wait for no writer",
+  async () => {
+    const thread = await holder(true);
+    try {
+      const direct = sqlOf(getDb()).query<{ one: unknown }>(Prisma.sql`SELECT 1 AS one`);
+      const viaPrisma = getDb().deliverySource.count();
+
+      expect(await settlesWithin(Promise.all([direct, viaPrisma]), 2000)).toBe(true);
+      expect((await direct).map((row) => Number(row.one))).toEqual([1]);
+      expect(typeof (await viaPrisma)).toBe("number");
+    } finally {
+      const ended = exited(thread);
+      thread.postMessage("release");
+      await ended;
+    }
   },
 );

@@ -57,17 +57,36 @@ export async function claimDue(options: ClaimOptions): Promise<ClaimedDelivery[]
   const due: DueQuery = { now, limit: options.limit, lateral: postgres };
   const sql = sqlOf(getDb());
   if (!postgres) {
-    return sql.query<ClaimedDelivery>(claimSql(claim, dueSql(due, Prisma.empty, Prisma.empty)));
+    return inDueOrder(
+      await sql.query<Claimed>(claimSql(claim, dueSql(due, Prisma.empty, Prisma.empty))),
+    );
   }
 
-  return sql.transaction(async (tx) => {
+  const claimed = await sql.transaction(async (tx) => {
     const locked = await tx.query<{ id: string }>(lockDueSourcesSql(due));
     if (!locked.length) return [];
     const onlySources = Prisma.sql`AND s."id" IN (${Prisma.join(locked.map((row) => row.id))})`;
     const lock = Prisma.sql`FOR UPDATE OF d SKIP LOCKED`;
 
-    return tx.query<ClaimedDelivery>(claimSql(claim, dueSql(due, onlySources, lock)));
+    return tx.query<Claimed>(claimSql(claim, dueSql(due, onlySources, lock)));
   });
+
+  return inDueOrder(claimed);
+}
+
+type Claimed = ClaimedDelivery & { nextAttemptAt: Date | string };
+
+/**
+ * Oldest due first, then in the order they were queued (ids are time-ordered):
+ * an engine sends a claim's deliveries in the order given, and RETURNING
+ * keeps no order (PostgreSQL's came back in any).
+ */
+function inDueOrder(rows: Claimed[]): ClaimedDelivery[] {
+  const due = new Map(rows.map((row) => [row, new Date(row.nextAttemptAt).getTime()]));
+
+  return rows.sort(
+    (a, b) => (due.get(a) ?? 0) - (due.get(b) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 const DUE_COLUMNS = Prisma.sql`d."id", d."sourceId", d."nextAttemptAt"`;
@@ -195,7 +214,7 @@ function claimSql(
       "startedAt" = COALESCE("startedAt", ${now})
     WHERE "id" IN (SELECT "id" FROM chosen)
     RETURNING "id", "sourceId", "url", "headers", "body", "requestId", "attempts",
-      "scheduleStart", "noRetry"`;
+      "scheduleStart", "noRetry", "nextAttemptAt"`;
 }
 
 /** The fewest due rows a SQLite claim reads from a source. */

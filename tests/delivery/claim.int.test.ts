@@ -55,6 +55,28 @@ it("fills the whole limit from the one hook with work, however many hooks are id
   expect(claimed.every((row) => Number(row.attempts) === 1)).toBe(true);
 });
 
+it("hands its rows over oldest due first, whatever order they were queued in", async () => {
+  const source = await makeSource({}, { concurrency: 100 });
+  // Queued newest first: the table's order is the reverse of the due order.
+  const start = Date.now() - 600_000;
+  for (let n = 9; n >= 0; n--) {
+    await enqueueDeliveries([
+      {
+        sourceId: source.id,
+        url: URL,
+        body: JSON.stringify({ n }),
+        startAfter: new Date(start + n * 1000),
+      },
+    ]);
+  }
+
+  const claimed = await claim(10);
+
+  expect(claimed.map((row) => (JSON.parse(row.body) as { n: number }).n)).toEqual(
+    Array.from({ length: 10 }, (_, n) => n),
+  );
+});
+
 it("takes every hook's oldest rows when many hooks have work, and fills the limit", async () => {
   const sources = await Promise.all(
     Array.from({ length: 10 }, () => makeSource({}, { concurrency: 100 })),

@@ -87,14 +87,13 @@ function connectionOf(adapter: Adapter): Database.Database {
 }
 
 function serialise(adapter: Adapter, turns: Turns, disposed: () => void): Adapter {
-  const alone = <T>(work: () => Promise<T>) =>
-    turns.take().then((release) => work().finally(release));
+  const alone = <T>(work: () => Promise<T>, reading = false) =>
+    turns.take(reading).then((release) => work().finally(release));
 
   return {
     provider: adapter.provider,
     adapterName: adapter.adapterName,
-    queryRaw: (query) =>
-      turns.take(isSelect(query.sql)).then((release) => adapter.queryRaw(query).finally(release)),
+    queryRaw: (query) => alone(() => adapter.queryRaw(query), isSelect(query.sql)),
     executeRaw: (query) => alone(() => adapter.executeRaw(query)),
     executeScript: (script) => alone(() => adapter.executeScript(script)),
     startTransaction: async (isolationLevel) => {

@@ -271,9 +271,12 @@ class StatementCache {
     this.get(text).statement.run();
   }
 
-  /** Whether the statement only reads (`UPDATE ... RETURNING` does not). */
+  /**
+   * Whether the statement only reads (`UPDATE ... RETURNING` does not). A
+   * plain lookup when it is cached: the run that follows marks it as used.
+   */
   readsOnly(text: string): boolean {
-    return this.get(text).statement.readonly;
+    return (this.prepared.get(text) ?? this.get(text)).statement.readonly;
   }
 
   query<T>(sql: Prisma.Sql): T[] {

@@ -10,8 +10,9 @@ import { threadId } from "node:worker_threads";
  * more before it tries again, however soon the other finished: under load
  * those sleeps cost more than the work. So each connection's turn to
  * write (serial-sqlite.ts) also takes this lock, which wakes the next thread
- * the moment it is free; reads, which WAL never makes wait, do not. A thread that has just held it and sees another
- * waiting lets that one go first, so neither thread starves.
+ * the moment it is free; reads, which WAL never makes wait, do not. A thread
+ * that has just held it and sees another waiting lets that one go first, so
+ * neither thread starves.
  *
  * The lock is a few integers in shared memory: a thread that starts another
  * which uses the database hands it `sqliteLockMemory()`, and the new thread

@@ -82,11 +82,9 @@ type Claimed = ClaimedDelivery & { nextAttemptAt: Date | string };
  * keeps no order (PostgreSQL's came back in any).
  */
 function inDueOrder(rows: Claimed[]): ClaimedDelivery[] {
-  const due = new Map(rows.map((row) => [row, new Date(row.nextAttemptAt).getTime()]));
+  const due = (row: Claimed) => new Date(row.nextAttemptAt).getTime();
 
-  return rows.sort(
-    (a, b) => (due.get(a) ?? 0) - (due.get(b) ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return rows.sort((a, b) => due(a) - due(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 const DUE_COLUMNS = Prisma.sql`d."id", d."sourceId", d."nextAttemptAt"`;

@@ -47,8 +47,8 @@ export class SourceCache {
     if (!stale.length) return found;
 
     const rows = await getDb().deliverySource.findMany({ where: { id: { in: stale } } });
-    // A change made meanwhile cleared the cache: what was read may predate it.
-    const keep = this.generation === generation && sourceGeneration() === generation;
+    // A change made meanwhile clears the cache: what was read may predate it.
+    const keep = sourceGeneration() === generation;
     for (const row of rows) {
       const view = toSourceView(row);
       const sendable = {
